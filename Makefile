@@ -1,0 +1,52 @@
+# The developer loop of the SOP handbook. `make serve` and `make test` do all
+# set-up on a fresh machine: virtualenv with pinned packages, pinned Mermaid
+# from npm, Debian's chromium for the browser tests.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MERMAID_JS := docs/assets/javascripts/mermaid.min.js
+CHROMIUM ?= /usr/bin/chromium
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test lint check-sources clean
+
+setup: $(STAMP) $(MERMAID_JS)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
+		| xargs -I{} sh -c 'echo "$(CURDIR)/macros" > {}/sop_handbook.pth'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+$(MERMAID_JS): node_modules/.package-lock.json
+	mkdir -p $(dir $@)
+	cp node_modules/mermaid/dist/mermaid.min.js $@
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a $(ADDR)
+
+build: setup
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+lint: setup
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+	$(BIN)/mypy
+
+test: setup $(CHROMIUM) lint
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV) node_modules $(MERMAID_JS)

@@ -1,0 +1,18 @@
+"""MkDocs hooks of the handbook: a thin adapter over ``sop_handbook.site``."""
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from sop_handbook import site
+
+
+@event_priority(100)  # before mkdocs-macros, whose define_env needs the handbook
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the sources; stop the build on any error."""
+    return site.configure(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated SOP pages and the JSON export."""
+    return site.add_pages(files, config)

@@ -1,0 +1,100 @@
+"""Checks of the handbook as a whole: broken references are errors, and
+inconsistencies a reviewer should see are warnings ("Catatan mutu data")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from .model import Sop
+from .problems import Level, Problem, did_you_mean
+from .yamlsource import Source
+
+W = Level.WARNING
+_ACTIVE_VERB = re.compile(r"^(me|ber)\w+", re.IGNORECASE)
+_FORM_LISTS = {
+    "dasar_hukum": "Dasar Hukum",
+    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "pencatatan_pendataan": "Pencatatan dan Pendataan",
+}
+_FORM_FIELDS = {
+    "nama": "Nama SOP",
+    "tanggal_pembuatan": "Tanggal Pembuatan",
+    "tanggal_revisi": "Tanggal Revisi",
+    "tanggal_efektif": "Tanggal Efektif",
+    "peringatan": "Peringatan",
+}
+
+
+def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source]) -> list[Problem]:
+    """Every cross-SOP error and every data-quality warning; ``sources`` by file name."""
+    problems = list(_duplicate_ids(sops, sources))
+    known = {s.id for s in sops}
+    for sop in sops:
+        source = sources[sop.file]
+        problems += _keterkaitan(sop, source, known)
+        problems += _missing_fields(sop, source)
+        problems += _pengesah(sop, source)
+        problems += _steps(sop, source, sops)
+    return problems
+
+
+def _duplicate_ids(sops: Sequence[Sop], sources: Mapping[str, Source]) -> Iterator[Problem]:
+    first: dict[str, Sop] = {}
+    for sop in sorted(sops, key=lambda s: s.file):
+        if sop.id in first:
+            message = f"id '{sop.id}' sudah dipakai oleh {first[sop.id].file}; setiap SOP harus punya id unik"
+            yield sources[sop.file].problem(("id",), message)
+        first.setdefault(sop.id, sop)
+
+
+def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]:
+    for index, relation in enumerate(sop.keterkaitan):
+        path = ("keterkaitan", index, "sop")
+        if relation.sop_id == sop.id:
+            yield source.problem(path, "SOP ini menyebut dirinya sendiri sebagai SOP terkait", W)
+        elif relation.sop_id not in known:
+            hint = did_you_mean(relation.sop_id, known) or "; tulis id salah satu berkas di sop_source/"
+            yield source.problem(path, f"SOP '{relation.sop_id}' tidak ada{hint}")
+
+
+def _missing_fields(sop: Sop, source: Source) -> Iterator[Problem]:
+    for key, label in _FORM_FIELDS.items():
+        if getattr(sop, key) is None:
+            yield source.problem((key,), f"{label} kosong, padahal formulir SOP AP memintanya", W)
+    for key, label in _FORM_LISTS.items():
+        if not getattr(sop, key):
+            yield source.problem((key,), f"{label} kosong, padahal formulir SOP AP memintanya", W)
+
+
+def _pengesah(sop: Sop, source: Source) -> Iterator[Problem]:
+    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
+    path = ("disahkan_oleh", "tertulis")
+    if tertulis is None or not (tertulis.nama and tertulis.nip):
+        yield source.problem(path, "nama atau NIP pengesah tidak tercantum di dokumen sumber", W)
+        return
+    if _digits(tertulis.nip) != _digits(pejabat.nip):
+        message = f"NIP tertulis '{tertulis.nip}' berbeda dari NIP {pejabat.id} ('{pejabat.nip}')"
+        yield source.problem((*path, "nip"), message, W)
+    elif tertulis.nama != pejabat.nama:
+        message = f"NIP {pejabat.nip} tertulis dengan nama '{tertulis.nama}'; organisasi.yaml mencatat '{pejabat.nama}'"
+        yield source.problem((*path, "nama"), message, W)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _steps(sop: Sop, source: Source, sops: Sequence[Sop]) -> Iterator[Problem]:
+    others = {term: other for other in sops if other.id != sop.id for term in other.dokumen if term not in sop.dokumen}
+    for index, step in enumerate(sop.langkah):
+        path = ("langkah", index, "kegiatan")
+        if not _ACTIVE_VERB.match(step.kegiatan):
+            message = "kegiatan sebaiknya diawali kata kerja aktif tanpa subjek (mis. 'Menyusun ...')"
+            yield source.problem(path, message, W)
+        for term, other in others.items():
+            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", step.kegiatan):
+                message = f"kegiatan menyebut '{term}', dokumen SOP lain ({other.judul_tampil}); periksa apakah benar"
+                yield source.problem(path, message, W)

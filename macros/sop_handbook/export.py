@@ -1,0 +1,65 @@
+"""Machine-readable export of the handbook (``api/sops.json``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from . import links
+from .model import Handbook, Langkah, Sop
+
+
+def sops_json(handbook: Handbook) -> str:
+    """Every SOP with its identity fields, lanes and steps, as JSON text."""
+    return json.dumps([_sop(sop) for sop in handbook.sops], ensure_ascii=False, indent=2) + "\n"
+
+
+def _sop(sop: Sop) -> dict[str, Any]:
+    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
+    return {
+        "id": sop.id,
+        "nomor": sop.nomor,
+        "nama": sop.nama,
+        "judul": sop.judul,
+        "instansi": sop.instansi.nama,
+        "unit": sop.unit.nama,
+        "url": links.page_url(links.sop_src(sop)),
+        "tanggal_pembuatan": _iso(sop.tanggal_pembuatan),
+        "tanggal_revisi": _iso(sop.tanggal_revisi),
+        "tanggal_efektif": _iso(sop.tanggal_efektif),
+        "disahkan_oleh": {
+            "jabatan": pejabat.jabatan, "nama": pejabat.nama, "pangkat": pejabat.pangkat, "nip": pejabat.nip,
+            "tertulis": vars(tertulis) if tertulis else None,
+        },
+        "dasar_hukum": list(sop.dasar_hukum),
+        "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
+        "keterkaitan": [k.sop_id for k in sop.keterkaitan],
+        "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
+        "peringatan": sop.peringatan,
+        "pencatatan_pendataan": list(sop.pencatatan_pendataan),
+        "pelaksana": [{"id": p.id, "nama": p.nama, "jabatan": p.jabatan, "label": p.label} for p in sop.unit.pelaksana],
+        "total_jam": sop.total_jam,
+        "langkah": [_langkah(step) for step in sop.langkah],
+    }
+
+
+def _langkah(step: Langkah) -> dict[str, Any]:
+    return {
+        "no": step.no,
+        "kegiatan": step.kegiatan,
+        "jenis": step.jenis,
+        "ya": step.ya,
+        "tidak": step.tidak,
+        "pelaksana": step.pelaksana.id,
+        "pelaksana_direkonstruksi": step.pelaksana_direkonstruksi,
+        "kelengkapan": step.mutu_baku.kelengkapan,
+        "waktu": step.mutu_baku.waktu,
+        "durasi_jam": step.mutu_baku.durasi_jam,
+        "output": step.mutu_baku.output,
+        "keterangan": step.keterangan,
+    }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

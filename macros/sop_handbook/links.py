@@ -1,0 +1,43 @@
+"""Where every page lives: the one place that computes paths and URLs.
+
+Pages are addressed by their source path in ``docs/`` (``src``); the site
+uses directory URLs, so ``sop/a/b/c.md`` is served at ``sop/a/b/c/``.
+Links inside generated HTML are relative, so the site works under any
+base path (an intranet server's sub-folder, a versioned copy).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Sop
+
+HOME = "index.md"
+CATATAN_MUTU = "catatan-mutu-data.md"
+API_SOPS = "api/sops.json"
+
+
+def sop_src(sop: Sop) -> str:
+    """The generated page of an SOP: ``sop/<instansi>/<unit>/<id>.md``."""
+    return f"sop/{sop.instansi.id}/{sop.unit.id}/{sop.id}.md"
+
+
+def page_url(src: str) -> str:
+    """The URL of a page relative to the site root (directory URLs)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str) -> str:
+    """A link from one page to another, relative to the first page's URL."""
+    start = page_url(from_src) or "."
+    target = page_url(to_src) or "."
+    path = posixpath.relpath(target, start)
+    return "./" if path == "." else path + "/"
+
+
+def anchor(no: int) -> str:
+    """The id of a step's row in the flowchart table."""
+    return f"langkah-{no}"

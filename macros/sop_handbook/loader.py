@@ -1,0 +1,181 @@
+"""Load every source of a handbook into the model, reporting every problem at once.
+
+``load_handbook`` is the single entry: read all files, validate each against
+its schema, build the model from the valid ones, cross-check the whole, and
+either return the ``Handbook`` (with its data-quality warnings) or raise
+``SourceError`` listing every error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .durations import KonvensiWaktu, parse_waktu
+from .model import Handbook, Keterkaitan, Langkah, MutuBaku, Pengesahan, Sop, Tertulis, Unit
+from .organisasi import Organisasi, build_organisasi
+from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_values
+from .schema import schema_messages
+from .yamlsource import Source, read_source
+
+ORGANISASI = "organisasi.yaml"
+
+
+def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) -> Handbook:
+    """Load and check ``source_dir``; file names in messages are relative to ``root``."""
+    root = root or source_dir.parent
+    problems: list[Problem] = []
+    org_source = _read_valid(source_dir / ORGANISASI, root, schema_dir / "organisasi.schema.json", problems)
+    sop_sources = [
+        _read_valid(path, root, schema_dir / "sop.schema.json", problems)
+        for path in sorted(source_dir.rglob("*.yaml"))
+        if path != source_dir / ORGANISASI
+    ]
+    problems += [_misnamed(path, root) for path in sorted(source_dir.rglob("*.yml"))]
+    if org_source is None:
+        raise SourceError([p for p in problems if p.level is Level.ERROR])
+    org, org_problems = build_organisasi(org_source)
+    problems += org_problems
+    sops = []
+    for source in filter(None, sop_sources):
+        sop, sop_problems = build_sop(source, org)
+        problems += sop_problems
+        if sop is not None:
+            sops.append(sop)
+    sops.sort(key=lambda s: (s.judul_tampil.casefold(), s.id))
+    problems += checks.check_handbook(sops, {s.file: s for s in sop_sources if s is not None})
+    errors = [p for p in problems if p.level is Level.ERROR]
+    if errors:
+        raise SourceError(errors)
+    warnings = tuple(p for p in problems if p.level is Level.WARNING)
+    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, tuple(sops), warnings)
+
+
+def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Problem]) -> Source | None:
+    display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    if not path.exists():
+        problems.append(Problem(Level.ERROR, display, 1, (), "berkas tidak ada; buat berkas ini (lihat README)"))
+        return None
+    source, read_problems = read_source(path, display)
+    problems += read_problems
+    if source is None or read_problems:
+        return None
+    schema_problems = [source.problem(key, message) for key, message in schema_messages(source, schema_file)]
+    problems += schema_problems
+    return None if schema_problems else source
+
+
+def _misnamed(path: Path, root: Path) -> Problem:
+    display = path.relative_to(root).as_posix()
+    return Problem(Level.ERROR, display, 1, (), "akhiran .yml tidak dibaca; ganti nama berkas menjadi .yaml")
+
+
+def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem]]:
+    """The model of one schema-valid SOP file, or the reasons it cannot be built."""
+    d = source.data
+    problems: list[Problem] = []
+    instansi = org.cari_instansi(d["instansi"])
+    unit = instansi.cari_unit(d["unit"]) if instansi else None
+    pejabat = org.cari_pejabat(d["disahkan_oleh"]["pejabat"])
+    if instansi is None:
+        problems.append(_unknown(source, ("instansi",), d["instansi"], [i.id for i in org.instansi], "instansi"))
+    elif unit is None:
+        problems.append(_unknown(source, ("unit",), d["unit"], [u.id for u in instansi.unit], f"unit di {instansi.id}"))
+    if pejabat is None:
+        ids = [p.id for p in org.pejabat]
+        problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), d["disahkan_oleh"]["pejabat"], ids, "pejabat"))
+    dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
+    langkah = _langkah(source, unit, org.konvensi, problems) if unit else ()
+    if problems or instansi is None or unit is None or pejabat is None:
+        return None, problems
+    tertulis = d["disahkan_oleh"].get("tertulis")
+    sop = Sop(
+        id=d["id"], file=source.file, instansi=instansi, unit=unit, judul=d["judul"], nomor=d["nomor"],
+        nama=d.get("nama"), dokumen=tuple(d.get("dokumen", ())), **dates,
+        disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
+        dasar_hukum=tuple(d.get("dasar_hukum", ())), kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
+        keterkaitan=tuple(Keterkaitan(k["sop"], k.get("tertulis")) for k in d.get("keterkaitan", ())),
+        peralatan_perlengkapan=tuple(d.get("peralatan_perlengkapan", ())), peringatan=d.get("peringatan"),
+        pencatatan_pendataan=tuple(d.get("pencatatan_pendataan", ())),
+        catatan_sumber=tuple(d.get("catatan_sumber", ())), langkah=langkah,
+    )
+    return sop, problems
+
+
+def _unknown(source: Source, path: KeyPath, value: str, choices: list[str], what: str) -> Problem:
+    hint = did_you_mean(value, choices) or f"; pilihan: {valid_values(choices)}"
+    return source.problem(path, f"{what} '{value}' tidak dikenal di organisasi.yaml{hint}")
+
+
+def _date(source: Source, key: str, problems: list[Problem]) -> date | None:
+    text = source.data.get(key)
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(source.problem((key,), f"tanggal '{text}' tidak ada di kalender; tulis TTTT-BB-HH yang benar"))
+        return None
+
+
+def _langkah(source: Source, unit: Unit, konvensi: KonvensiWaktu, problems: list[Problem]) -> tuple[Langkah, ...]:
+    items: list[dict[str, Any]] = source.data["langkah"]
+    problems += _numbering(source, items)
+    numbers = {item["no"] for item in items}
+    steps = []
+    for index, item in enumerate(items):
+        step = _one_step(source, index, item, unit, konvensi, numbers, problems)
+        if step is not None:
+            steps.append(step)
+    return tuple(steps)
+
+
+def _numbering(source: Source, items: list[dict[str, Any]]) -> list[Problem]:
+    problems, seen = [], {}
+    for index, item in enumerate(items):
+        no = item["no"]
+        if no in seen:
+            line = source.line(("langkah", seen[no], "no"))
+            problems.append(source.problem(("langkah", index, "no"), f"nomor langkah {no} sudah dipakai di baris {line}"))
+        elif no != index + 1:
+            message = f"langkah ke-{index + 1} bernomor {no}; nomori langkah berurutan 1, 2, 3, ..."
+            problems.append(source.problem(("langkah", index, "no"), message))
+        seen.setdefault(no, index)
+    return problems
+
+
+def _one_step(
+    source: Source, index: int, item: dict[str, Any], unit: Unit, konvensi: KonvensiWaktu,
+    numbers: set[int], problems: list[Problem],
+) -> Langkah | None:
+    path: KeyPath = ("langkah", index)
+    before = len(problems)
+    peran = unit.peran(item["pelaksana"])
+    if peran is None:
+        ids = [p.id for p in unit.pelaksana]
+        problems.append(_unknown(source, (*path, "pelaksana"), item["pelaksana"], ids, f"pelaksana unit {unit.id}"))
+    jenis = item.get("jenis", "proses")
+    for branch in ("ya", "tidak"):
+        target = item.get(branch)
+        if target is None:
+            continue
+        if jenis != "keputusan":
+            problems.append(source.problem((*path, branch), f"'{branch}' hanya untuk langkah dengan 'jenis: keputusan'"))
+        elif target not in numbers or target == item["no"]:
+            message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
+            problems.append(source.problem((*path, branch), message))
+    mutu = item["mutu_baku"]
+    try:
+        durasi = parse_waktu(mutu["waktu"], konvensi)
+    except ValueError as error:
+        problems.append(source.problem((*path, "mutu_baku", "waktu"), str(error)))
+    if len(problems) > before or peran is None:
+        return None
+    return Langkah(
+        no=item["no"], kegiatan=item["kegiatan"], label=item.get("label"), jenis=jenis, pelaksana=peran,
+        pelaksana_direkonstruksi=item.get("pelaksana_direkonstruksi", False),
+        mutu_baku=MutuBaku(mutu.get("kelengkapan"), mutu["waktu"], durasi, mutu.get("output")),
+        ya=item.get("ya"), tidak=item.get("tidak"), keterangan=item.get("keterangan"), catatan=item.get("catatan"),
+    )

@@ -1,0 +1,77 @@
+"""Mermaid text of an SOP's swimlane diagram: the one place that quotes and escapes.
+
+Every label is written as a quoted string with Mermaid's entity codes for
+the characters that could end the string, start markup, or be read as a
+directive (``%%{...}%%``) or an icon (``fa:fa-...``). The result contains no
+``<``, ``>``, ``&``, ``"``, backtick or ``%``, so it is inert in HTML as well.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Langkah, Sop
+
+LABEL_LIMIT = 56
+# '#' first: every other code starts with '#'.
+_CODES = [("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"),
+          ("`", "#96;"), ("%", "#37;"), (":", "#58;")]
+_CLAUSE_BREAK = re.compile(r",| kemudian | lalu | untuk | dan selanjutnya ")
+
+
+def escape(text: str) -> str:
+    """Text made safe for a quoted Mermaid label: one line, special characters coded."""
+    text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+    text = re.sub(r" {2,}", " ", text).strip()
+    for char, code in _CODES:
+        text = text.replace(char, code)
+    return text
+
+
+def short_label(kegiatan: str, limit: int = LABEL_LIMIT) -> str:
+    """A readable label from a long kegiatan: its first clause, cut at a word."""
+    text = _CLAUSE_BREAK.split(kegiatan, maxsplit=1)[0].strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",.;:/ ") + "…"
+
+
+def step_label(step: Langkah) -> str:
+    """The label of a step's box: its number and a short text."""
+    return f"{step.no}. {step.label or short_label(step.kegiatan)}"
+
+
+def swimlane(sop: Sop) -> str:
+    """The ``swimlane-beta TB`` diagram: one lane per pelaksana, in column order."""
+    lines = ["swimlane-beta TB"]
+    first, last = sop.langkah[0], sop.langkah[-1]
+    for index, peran in enumerate(sop.unit.pelaksana, start=1):
+        lines.append(f'  subgraph lane_{index}["{escape(peran.label)}"]')
+        if first.pelaksana == peran:
+            lines.append('    mulai(["Mulai"])')
+        lines += [f"    {_node(step)}" for step in sop.langkah if step.pelaksana == peran]
+        if last.pelaksana == peran:
+            lines.append('    selesai(["Selesai"])')
+        lines.append("  end")
+    lines.append(f"  mulai --> s{first.no}")
+    lines += [f"  {edge}" for edge in _edges(sop)]
+    return "\n".join(lines) + "\n"
+
+
+def _node(step: Langkah) -> str:
+    label = escape(step_label(step))
+    return f's{step.no}{{"{label}"}}' if step.keputusan else f's{step.no}["{label}"]'
+
+
+def _edges(sop: Sop) -> list[str]:
+    edges = []
+    for index, step in enumerate(sop.langkah):
+        following = f"s{sop.langkah[index + 1].no}" if index + 1 < len(sop.langkah) else "selesai"
+        if step.keputusan:
+            ya = f"s{step.ya}" if step.ya else following
+            edges += [f's{step.no} -->|"Ya"| {ya}', f's{step.no} -->|"Tidak"| s{step.tidak}']
+        else:
+            edges.append(f"s{step.no} --> {following}")
+    return edges

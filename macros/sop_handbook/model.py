@@ -1,0 +1,195 @@
+"""The typed, immutable model of a handbook of SOP AP.
+
+Names follow the form (Permenpan RB 35/2012): ``nomor``, ``langkah``,
+``pelaksana``, ``mutu_baku``, ``dasar_hukum``, ``keterkaitan``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .durations import KonvensiWaktu
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Peran:
+    """A pelaksana column of a unit, e.g. Pejabat Level II (Sekretaris)."""
+
+    id: str
+    nama: str
+    jabatan: str | None = None
+    uraian: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Column name with the office that fills it."""
+        return f"{self.nama} ({self.jabatan})" if self.jabatan else self.nama
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A work unit; its pelaksana are in the form's column order."""
+
+    id: str
+    nama: str
+    pelaksana: tuple[Peran, ...]
+
+    def peran(self, peran_id: str) -> Peran | None:
+        """The role with this id, if the unit has it."""
+        return next((p for p in self.pelaksana if p.id == peran_id), None)
+
+
+@dataclass(frozen=True)
+class Instansi:
+    """An agency with its units."""
+
+    id: str
+    nama: str
+    kop: tuple[str, ...]
+    unit: tuple[Unit, ...]
+
+    def cari_unit(self, unit_id: str) -> Unit | None:
+        """The unit with this id, if the agency has it."""
+        return next((u for u in self.unit if u.id == unit_id), None)
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    """An approving official, defined once in ``organisasi.yaml``."""
+
+    id: str
+    jabatan: str
+    nama: str
+    nip: str
+    pangkat: str | None = None
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
+class Tertulis:
+    """The approving official as the signed source writes it."""
+
+    jabatan: str | None = None
+    nama: str | None = None
+    pangkat: str | None = None
+    nip: str | None = None
+
+
+@dataclass(frozen=True)
+class Pengesahan:
+    """Disahkan oleh: the official, and what the source document says."""
+
+    pejabat: Pejabat
+    tertulis: Tertulis | None
+
+
+@dataclass(frozen=True)
+class Keterkaitan:
+    """A related SOP, by id, with the name the source used."""
+
+    sop_id: str
+    tertulis: str | None = None
+
+
+@dataclass(frozen=True)
+class MutuBaku:
+    """Kelengkapan, Waktu (as written and in working hours) and Output."""
+
+    kelengkapan: str | None
+    waktu: str
+    durasi_jam: float
+    output: str | None
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One step of the procedure."""
+
+    no: int
+    kegiatan: str
+    label: str | None
+    jenis: str
+    pelaksana: Peran
+    pelaksana_direkonstruksi: bool
+    mutu_baku: MutuBaku
+    ya: int | None = None
+    tidak: int | None = None
+    keterangan: str | None = None
+    catatan: str | None = None
+
+    @property
+    def keputusan(self) -> bool:
+        """Whether this step is a decision (diamond with Ya/Tidak)."""
+        return self.jenis == "keputusan"
+
+
+@dataclass(frozen=True)
+class Sop:
+    """One SOP: identity part and procedure part."""
+
+    id: str
+    file: str
+    instansi: Instansi
+    unit: Unit
+    judul: str
+    nomor: str
+    nama: str | None
+    dokumen: tuple[str, ...]
+    tanggal_pembuatan: date | None
+    tanggal_revisi: date | None
+    tanggal_efektif: date | None
+    disahkan_oleh: Pengesahan
+    dasar_hukum: tuple[str, ...]
+    kualifikasi_pelaksana: tuple[str, ...]
+    keterkaitan: tuple[Keterkaitan, ...]
+    peralatan_perlengkapan: tuple[str, ...]
+    peringatan: str | None
+    pencatatan_pendataan: tuple[str, ...]
+    catatan_sumber: tuple[str, ...]
+    langkah: tuple[Langkah, ...]
+
+    @property
+    def judul_tampil(self) -> str:
+        """The name shown to readers: Nama SOP, or the procedure title without it."""
+        return self.nama or self.judul
+
+    @property
+    def total_jam(self) -> float:
+        """Total working hours of all steps."""
+        return sum(step.mutu_baku.durasi_jam for step in self.langkah)
+
+    @property
+    def ada_rekonstruksi(self) -> bool:
+        """Whether any step's pelaksana was reconstructed."""
+        return any(step.pelaksana_direkonstruksi for step in self.langkah)
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All SOPs with the shared organisation, checked as a whole."""
+
+    pemerintah: str
+    konvensi: KonvensiWaktu
+    instansi: tuple[Instansi, ...]
+    pejabat: tuple[Pejabat, ...]
+    sops: tuple[Sop, ...]
+    catatan_mutu: tuple[Problem, ...] = ()
+
+    def sop(self, sop_id: str) -> Sop:
+        """The SOP with this id (``KeyError`` if none)."""
+        for sop in self.sops:
+            if sop.id == sop_id:
+                return sop
+        raise KeyError(sop_id)
+
+    def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
+        """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""
+        groups = []
+        for instansi in self.instansi:
+            for unit in instansi.unit:
+                sops = [s for s in self.sops if s.instansi.id == instansi.id and s.unit.id == unit.id]
+                if sops:
+                    groups.append((instansi, unit, sops))
+        return groups

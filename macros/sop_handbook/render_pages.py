@@ -1,0 +1,67 @@
+"""The Markdown of the handbook's own pages: Beranda's list and the reviewers' page."""
+
+from __future__ import annotations
+
+from . import links
+from .durations import format_jam
+from .model import Handbook
+from .problems import Problem, format_path
+from .render_sop import catatan_sumber
+from .text import h, md
+
+
+def daftar_sop(handbook: Handbook, from_src: str) -> str:
+    """The SOPs grouped by unit: nomor, nama, number of steps and total time."""
+    parts = []
+    for instansi, unit, sops in handbook.per_unit():
+        parts.append(f"### {md(unit.nama)}")
+        parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
+        rows = "".join(
+            f'<tr><td>{h(sop.nomor)}</td>'
+            f'<td><a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a></td>'
+            f"<td>{len(sop.langkah)}</td><td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
+            for sop in sops
+        )
+        head = "".join(f'<th scope="col">{c}</th>' for c in ("Nomor", "Nama SOP", "Langkah", "Total waktu"))
+        parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    return "\n\n".join(parts) + "\n"
+
+
+def konvensi_waktu(handbook: Handbook) -> str:
+    """One sentence stating how Waktu is converted to working hours."""
+    k = handbook.konvensi
+    text = (
+        f"Waktu dihitung dalam jam kerja: 1 hari = {k.jam_per_hari:g} jam, "
+        f"1 minggu = {k.hari_per_minggu:g} hari, 1 bulan = {k.hari_per_bulan:g} hari kerja."
+    )
+    if k.dasar:
+        text += f" Dasar: {k.dasar}"
+    return f'<p class="sop-konvensi">{h(text)}</p>'
+
+
+def catatan_mutu(handbook: Handbook, from_src: str) -> str:
+    """Every data-quality warning and source note, grouped by SOP."""
+    warnings: dict[str, list[Problem]] = {}
+    for problem in sorted(handbook.catatan_mutu, key=lambda p: (p.file, p.line)):
+        warnings.setdefault(problem.file, []).append(problem)
+    parts = [f"<p>{len(handbook.catatan_mutu)} catatan dari {len(warnings)} berkas sumber.</p>"]
+    for sop in sorted(handbook.sops, key=lambda s: s.file):
+        link = f'<a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a>'
+        parts.append(f'<h2 class="sop-mutu-judul">{link} <small>{h(sop.file)}</small></h2>')
+        parts.append(_warning_table(warnings.pop(sop.file, [])))
+        parts.append(catatan_sumber(sop))
+    for group in warnings.values():
+        parts += [f'<h2 class="sop-mutu-judul">{h(group[0].file)}</h2>', _warning_table(group)]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _warning_table(problems: list[Problem]) -> str:
+    if not problems:
+        return "<p>Tidak ada catatan mutu data.</p>"
+    rows = "".join(
+        f"<tr><td><code>{h(p.file)}:{p.line}</code></td><td><code>{h(format_path(p.path))}</code></td>"
+        f"<td>{h(p.message)}</td></tr>"
+        for p in problems
+    )
+    head = '<th scope="col">Lokasi</th><th scope="col">Kunci</th><th scope="col">Catatan</th>'
+    return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -1,0 +1,162 @@
+"""The Markdown of an SOP page: header, identity table, diagram, flowchart table.
+
+Everything taken from a source goes through ``text.h`` (HTML) or
+``mermaid`` (diagram); the structure around it is fixed text. Tables are
+raw HTML blocks, which Markdown leaves alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from . import links, mermaid
+from .durations import KonvensiWaktu, angka, format_jam
+from .model import Handbook, Langkah, Sop
+from .text import h, tanggal
+
+KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
+REKONSTRUKSI_NOTE = (
+    "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
+    "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."
+)
+
+
+def sop_page(sop: Sop, handbook: Handbook) -> str:
+    """The whole page of one SOP, as Markdown with raw HTML blocks."""
+    parts = [_kop(sop, handbook.pemerintah)]
+    if sop.ada_rekonstruksi:
+        parts.append(_admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
+    parts += ["## Identitas SOP", identitas_table(sop, handbook)]
+    parts += ["## Diagram alir", _diagram_intro(sop), _diagram(sop)]
+    parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
+    parts.append(catatan_sumber(sop))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _kop(sop: Sop, pemerintah: str) -> str:
+    lines = [pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
+    rows = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
+    return f'<div class="sop-kop" aria-label="Kop formulir SOP">{rows}</div>'
+
+
+def _admonition(kind: str, title: str, body: str) -> str:
+    return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'
+
+
+def identitas_table(sop: Sop, handbook: Handbook) -> str:
+    """The identity part of the form: thirteen fields, empty ones shown empty."""
+    src = links.sop_src(sop)
+    rows = [
+        ("Unit Kerja", h(f"{sop.unit.nama}, {sop.instansi.nama}")),
+        ("Nomor SOP", h(sop.nomor)),
+        ("Tanggal Pembuatan", _date(sop.tanggal_pembuatan)),
+        ("Tanggal Revisi", _date(sop.tanggal_revisi)),
+        ("Tanggal Efektif", _date(sop.tanggal_efektif)),
+        ("Disahkan oleh", _pengesah(sop)),
+        ("Nama SOP", h(sop.nama) if sop.nama else f"{KOSONG} (judul prosedur: {h(sop.judul)})"),
+        ("Dasar Hukum", _list(sop.dasar_hukum)),
+        ("Kualifikasi Pelaksana", _list(sop.kualifikasi_pelaksana)),
+        ("Keterkaitan", _keterkaitan(sop, handbook, src)),
+        ("Peralatan/Perlengkapan", _list(sop.peralatan_perlengkapan)),
+        ("Peringatan", h(sop.peringatan) if sop.peringatan else KOSONG),
+        ("Pencatatan dan Pendataan", _list(sop.pencatatan_pendataan)),
+    ]
+    body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
+    return f'<table class="sop-identitas"><tbody>{body}</tbody></table>'
+
+
+def _date(value: date | None) -> str:
+    return h(tanggal(value)) if isinstance(value, date) else KOSONG
+
+
+def _list(items: Iterable[str]) -> str:
+    entries = "".join(f"<li>{h(item)}</li>" for item in items)
+    return f"<ol>{entries}</ol>" if entries else KOSONG
+
+
+def _pengesah(sop: Sop) -> str:
+    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
+    lines = [pejabat.jabatan, pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
+    text = "<br>".join(h(line) for line in lines if line)
+    if tertulis is None:
+        return text
+    written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
+    return f'{text}<br><small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
+
+
+def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
+    items = []
+    for relation in sop.keterkaitan:
+        target = handbook.sop(relation.sop_id)
+        link = f'<a href="{links.relative_url(src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+        written = f' <small class="sop-tertulis">(tertulis: {h(relation.tertulis)})</small>' if relation.tertulis else ""
+        items.append(f"<li>{link}{written}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else KOSONG
+
+
+def _diagram_intro(sop: Sop) -> str:
+    lanes = ", ".join(h(p.label) for p in sop.unit.pelaksana)
+    return (
+        f'<p class="sop-diagram-intro">Satu lajur per pelaksana ({lanes}). '
+        'Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>'
+    )
+
+
+def _diagram(sop: Sop) -> str:
+    # data-search-exclude keeps the Mermaid source out of the search index.
+    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid.swimlane(sop)}```\n\n</div>'
+
+
+def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
+    """The flowchart part as a table, one row per step, with the total time."""
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
+    )
+    body = "".join(_step_row(step) for step in sop.langkah)
+    total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{h(format_jam(sop.total_jam, konvensi))}</td></tr>'
+    return f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{total}</tfoot></table>'
+
+
+def _step_row(step: Langkah) -> str:
+    mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
+    kegiatan = h(step.kegiatan)
+    if step.keputusan:
+        ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
+        kegiatan += f'<br><small class="sop-cabang">Ya: {ya}; Tidak: langkah {step.tidak}</small>'
+    cells = [
+        kegiatan,
+        h(step.pelaksana.label) + mark,
+        _cell(step.mutu_baku.kelengkapan),
+        _waktu(step),
+        _cell(step.mutu_baku.output),
+        _cell(step.keterangan),
+    ]
+    tds = "".join(f"<td>{cell}</td>" for cell in cells)
+    return f'<tr id="{links.anchor(step.no)}"><td>{step.no}</td>{tds}</tr>'
+
+
+def _waktu(step: Langkah) -> str:
+    waktu = h(step.mutu_baku.waktu)
+    if "jam" in step.mutu_baku.waktu.lower():
+        return waktu
+    return f'{waktu}<br><small class="sop-jam">= {angka(step.mutu_baku.durasi_jam)} jam kerja</small>'
+
+
+def _cell(value: str | None) -> str:
+    return h(value) if value else ""
+
+
+def catatan_sumber(sop: Sop) -> str:
+    """The source notes of an SOP and its steps, folded, for reviewers ('' if none)."""
+    notes = [h(note) for note in sop.catatan_sumber]
+    notes += [f"Langkah {step.no}: {h(step.catatan)}" for step in sop.langkah if step.catatan]
+    if not notes:
+        return ""
+    items = "".join(f"<li>{note}</li>" for note in notes)
+    return (
+        '<details class="note"><summary>Catatan sumber untuk peninjau</summary>'
+        f"<ul>{items}</ul></details>"
+    )

@@ -1,0 +1,89 @@
+"""The MkDocs side: wire the handbook into a build. Only this module imports MkDocs.
+
+``macros/hooks.py`` calls ``configure`` (load and check, then the nav) and
+``add_pages`` (the generated pages and the JSON export); ``macros/main.py``
+calls ``define_macros`` for mkdocs-macros. The loaded handbook travels in
+``config.extra['handbook']``, which mkdocs-macros hands to templates.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from . import export, links, render_pages, render_sop
+from .loader import load_handbook
+from .model import Handbook
+from .problems import SourceError
+from .text import h
+
+log = logging.getLogger("mkdocs.sop_handbook")
+SOURCE_DIR = "sop_source"
+SCHEMA_DIR = "schema"
+
+
+def configure(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check every source, then set the navigation from the model."""
+    if not config.use_directory_urls:
+        raise PluginError("sop_handbook: use_directory_urls harus true (tautan halaman dihitung untuknya)")
+    root = Path(config.config_file_path).parent
+    try:
+        handbook = load_handbook(root / SOURCE_DIR, root / SCHEMA_DIR, root)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    for problem in handbook.catatan_mutu:
+        log.info("Catatan mutu data: %s", problem)
+    config.extra["handbook"] = handbook
+    config.nav = navigation(handbook)
+    return config
+
+
+def navigation(handbook: Handbook) -> list[Any]:
+    """Beranda, the SOPs grouped by unit (and agency when there are several), the reviewers' page."""
+    groups = handbook.per_unit()
+    several = len({instansi.id for instansi, _, _ in groups}) > 1
+    sections: list[Any] = []
+    for instansi, unit, sops in groups:
+        entry = {h(unit.nama): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
+        if several:
+            _section(sections, h(instansi.nama)).append(entry)
+        else:
+            sections.append(entry)
+    return [{"Beranda": links.HOME}, *sections, {"Catatan mutu data": links.CATATAN_MUTU}]
+
+
+def _section(sections: list[Any], title: str) -> list[Any]:
+    for section in sections:
+        if title in section:
+            return section[title]  # type: ignore[no-any-return]
+    sections.append({title: []})
+    return sections[-1][title]  # type: ignore[no-any-return]
+
+
+def add_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Add one generated page per SOP and the JSON export to the site's files."""
+    handbook: Handbook = config.extra["handbook"]
+    for sop in handbook.sops:
+        # No table of contents column: the wide tables and the diagram need the room.
+        content = f'---\nhide: [toc]\n---\n{{{{ sop_page("{sop.id}") }}}}\n'
+        files.append(File.generated(config, links.sop_src(sop), content=content))
+    files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
+    return files
+
+
+def define_macros(env: Any) -> None:
+    """Register the macros that pages use (mkdocs-macros ``define_env``)."""
+    handbook: Handbook = env.variables["handbook"]
+
+    def here() -> str:
+        return str(env.page.file.src_uri)
+
+    env.macro(lambda sop_id: render_sop.sop_page(handbook.sop(sop_id), handbook), "sop_page")
+    env.macro(lambda: render_pages.daftar_sop(handbook, here()), "daftar_sop")
+    env.macro(lambda: render_pages.catatan_mutu(handbook, here()), "catatan_mutu")
+    env.macro(lambda: render_pages.konvensi_waktu(handbook), "konvensi_waktu")

@@ -1,0 +1,33 @@
+"""Escaping source text for the places it goes in a page (HTML, Markdown, dates).
+
+Mermaid has its own escaping in ``mermaid.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+         "Agustus", "September", "Oktober", "November", "Desember")
+# Python-Markdown's backslash-escapable characters.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|~^=:])")
+
+
+def h(text: str) -> str:
+    """Text as inert HTML on one line: markup escaped, backticks coded so no
+    Markdown fence can start inside a raw HTML block."""
+    one_line = " ".join(text.split())
+    return html.escape(one_line, quote=True).replace("`", "&#96;")
+
+
+def md(text: str) -> str:
+    """Text as inert inline Markdown (for headings and nav titles)."""
+    one_line = " ".join(text.split())
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", one_line), quote=False)
+
+
+def tanggal(value: date) -> str:
+    """A date as Indonesians write it: ``31 Agustus 2023``."""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
