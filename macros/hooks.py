@@ -3,7 +3,6 @@
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-
 from sop_handbook import site
 
 

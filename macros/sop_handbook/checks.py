@@ -42,12 +42,14 @@ def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source]) -> list[P
 
 
 def _duplicate_ids(sops: Sequence[Sop], sources: Mapping[str, Source]) -> Iterator[Problem]:
-    first: dict[str, Sop] = {}
-    for sop in sorted(sops, key=lambda s: s.file):
-        if sop.id in first:
-            message = f"id '{sop.id}' sudah dipakai oleh {first[sop.id].file}; setiap SOP harus punya id unik"
+    files: dict[str, list[str]] = {}
+    for sop in sops:
+        files.setdefault(sop.id, []).append(sop.file)
+    for sop in sops:
+        others = [file for file in files[sop.id] if file != sop.file]
+        if others:
+            message = f"id '{sop.id}' juga dipakai oleh {', '.join(others)}; setiap SOP harus punya id unik"
             yield sources[sop.file].problem(("id",), message)
-        first.setdefault(sop.id, sop)
 
 
 def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]:

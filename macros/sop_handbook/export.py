@@ -29,7 +29,10 @@ def _sop(sop: Sop) -> dict[str, Any]:
         "tanggal_revisi": _iso(sop.tanggal_revisi),
         "tanggal_efektif": _iso(sop.tanggal_efektif),
         "disahkan_oleh": {
-            "jabatan": pejabat.jabatan, "nama": pejabat.nama, "pangkat": pejabat.pangkat, "nip": pejabat.nip,
+            "jabatan": pejabat.jabatan,
+            "nama": pejabat.nama,
+            "pangkat": pejabat.pangkat,
+            "nip": pejabat.nip,
             "tertulis": vars(tertulis) if tertulis else None,
         },
         "dasar_hukum": list(sop.dasar_hukum),

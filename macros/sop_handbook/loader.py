@@ -80,33 +80,47 @@ def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem
     unit = instansi.cari_unit(d["unit"]) if instansi else None
     pejabat = org.cari_pejabat(d["disahkan_oleh"]["pejabat"])
     if instansi is None:
-        problems.append(_unknown(source, ("instansi",), d["instansi"], [i.id for i in org.instansi], "instansi"))
+        problems.append(_unknown(source, ("instansi",), [i.id for i in org.instansi], "instansi", ""))
     elif unit is None:
-        problems.append(_unknown(source, ("unit",), d["unit"], [u.id for u in instansi.unit], f"unit di {instansi.id}"))
+        problems.append(_unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}"))
     if pejabat is None:
         ids = [p.id for p in org.pejabat]
-        problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), d["disahkan_oleh"]["pejabat"], ids, "pejabat"))
+        problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))
     dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
     langkah = _langkah(source, unit, org.konvensi, problems) if unit else ()
     if problems or instansi is None or unit is None or pejabat is None:
         return None, problems
     tertulis = d["disahkan_oleh"].get("tertulis")
     sop = Sop(
-        id=d["id"], file=source.file, instansi=instansi, unit=unit, judul=d["judul"], nomor=d["nomor"],
-        nama=d.get("nama"), dokumen=tuple(d.get("dokumen", ())), **dates,
+        id=d["id"],
+        file=source.file,
+        instansi=instansi,
+        unit=unit,
+        judul=d["judul"],
+        nomor=d["nomor"],
+        nama=d.get("nama"),
+        dokumen=tuple(d.get("dokumen", ())),
+        **dates,
         disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
-        dasar_hukum=tuple(d.get("dasar_hukum", ())), kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
+        dasar_hukum=tuple(d.get("dasar_hukum", ())),
+        kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
         keterkaitan=tuple(Keterkaitan(k["sop"], k.get("tertulis")) for k in d.get("keterkaitan", ())),
-        peralatan_perlengkapan=tuple(d.get("peralatan_perlengkapan", ())), peringatan=d.get("peringatan"),
+        peralatan_perlengkapan=tuple(d.get("peralatan_perlengkapan", ())),
+        peringatan=d.get("peringatan"),
         pencatatan_pendataan=tuple(d.get("pencatatan_pendataan", ())),
-        catatan_sumber=tuple(d.get("catatan_sumber", ())), langkah=langkah,
+        catatan_sumber=tuple(d.get("catatan_sumber", ())),
+        langkah=langkah,
     )
     return sop, problems
 
 
-def _unknown(source: Source, path: KeyPath, value: str, choices: list[str], what: str) -> Problem:
+def _unknown(source: Source, path: KeyPath, choices: list[str], what: str, where: str) -> Problem:
+    """'<what> 'x' tidak ada<where> (organisasi.yaml)' with a did-you-mean or the choices."""
+    value = source.data
+    for key in path:
+        value = value[key]
     hint = did_you_mean(value, choices) or f"; pilihan: {valid_values(choices)}"
-    return source.problem(path, f"{what} '{value}' tidak dikenal di organisasi.yaml{hint}")
+    return source.problem(path, f"{what} '{value}' tidak ada{where} (organisasi.yaml){hint}")
 
 
 def _date(source: Source, key: str, problems: list[Problem]) -> date | None:
@@ -133,12 +147,15 @@ def _langkah(source: Source, unit: Unit, konvensi: KonvensiWaktu, problems: list
 
 
 def _numbering(source: Source, items: list[dict[str, Any]]) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
     for index, item in enumerate(items):
         no = item["no"]
         if no in seen:
             line = source.line(("langkah", seen[no], "no"))
-            problems.append(source.problem(("langkah", index, "no"), f"nomor langkah {no} sudah dipakai di baris {line}"))
+            problems.append(
+                source.problem(("langkah", index, "no"), f"nomor langkah {no} sudah dipakai di baris {line}")
+            )
         elif no != index + 1:
             message = f"langkah ke-{index + 1} bernomor {no}; nomori langkah berurutan 1, 2, 3, ..."
             problems.append(source.problem(("langkah", index, "no"), message))
@@ -147,22 +164,29 @@ def _numbering(source: Source, items: list[dict[str, Any]]) -> list[Problem]:
 
 
 def _one_step(
-    source: Source, index: int, item: dict[str, Any], unit: Unit, konvensi: KonvensiWaktu,
-    numbers: set[int], problems: list[Problem],
+    source: Source,
+    index: int,
+    item: dict[str, Any],
+    unit: Unit,
+    konvensi: KonvensiWaktu,
+    numbers: set[int],
+    problems: list[Problem],
 ) -> Langkah | None:
     path: KeyPath = ("langkah", index)
     before = len(problems)
     peran = unit.peran(item["pelaksana"])
     if peran is None:
         ids = [p.id for p in unit.pelaksana]
-        problems.append(_unknown(source, (*path, "pelaksana"), item["pelaksana"], ids, f"pelaksana unit {unit.id}"))
+        problems.append(_unknown(source, (*path, "pelaksana"), ids, "pelaksana", f" di unit {unit.id}"))
     jenis = item.get("jenis", "proses")
     for branch in ("ya", "tidak"):
         target = item.get(branch)
         if target is None:
             continue
         if jenis != "keputusan":
-            problems.append(source.problem((*path, branch), f"'{branch}' hanya untuk langkah dengan 'jenis: keputusan'"))
+            problems.append(
+                source.problem((*path, branch), f"'{branch}' hanya untuk langkah dengan 'jenis: keputusan'")
+            )
         elif target not in numbers or target == item["no"]:
             message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
             problems.append(source.problem((*path, branch), message))
@@ -174,8 +198,15 @@ def _one_step(
     if len(problems) > before or peran is None:
         return None
     return Langkah(
-        no=item["no"], kegiatan=item["kegiatan"], label=item.get("label"), jenis=jenis, pelaksana=peran,
+        no=item["no"],
+        kegiatan=item["kegiatan"],
+        label=item.get("label"),
+        jenis=jenis,
+        pelaksana=peran,
         pelaksana_direkonstruksi=item.get("pelaksana_direkonstruksi", False),
         mutu_baku=MutuBaku(mutu.get("kelengkapan"), mutu["waktu"], durasi, mutu.get("output")),
-        ya=item.get("ya"), tidak=item.get("tidak"), keterangan=item.get("keterangan"), catatan=item.get("catatan"),
+        ya=item.get("ya"),
+        tidak=item.get("tidak"),
+        keterangan=item.get("keterangan"),
+        catatan=item.get("catatan"),
     )

@@ -15,8 +15,16 @@ from .model import Langkah, Sop
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
-_CODES = [("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"),
-          ("`", "#96;"), ("%", "#37;"), (":", "#58;")]
+_CODES = [
+    ("#", "#35;"),
+    ("&", "#amp;"),
+    ('"', "#quot;"),
+    ("<", "#lt;"),
+    (">", "#gt;"),
+    ("`", "#96;"),
+    ("%", "#37;"),
+    (":", "#58;"),
+]
 _CLAUSE_BREAK = re.compile(r",| kemudian | lalu | untuk | dan selanjutnya ")
 
 

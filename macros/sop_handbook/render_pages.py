@@ -17,7 +17,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
         parts.append(f"### {md(unit.nama)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         rows = "".join(
-            f'<tr><td>{h(sop.nomor)}</td>'
+            f"<tr><td>{h(sop.nomor)}</td>"
             f'<td><a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a></td>'
             f"<td>{len(sop.langkah)}</td><td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
             for sop in sops

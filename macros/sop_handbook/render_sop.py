@@ -91,7 +91,9 @@ def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
     for relation in sop.keterkaitan:
         target = handbook.sop(relation.sop_id)
         link = f'<a href="{links.relative_url(src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
-        written = f' <small class="sop-tertulis">(tertulis: {h(relation.tertulis)})</small>' if relation.tertulis else ""
+        written = (
+            f' <small class="sop-tertulis">(tertulis: {h(relation.tertulis)})</small>' if relation.tertulis else ""
+        )
         items.append(f"<li>{link}{written}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG
 
@@ -100,7 +102,7 @@ def _diagram_intro(sop: Sop) -> str:
     lanes = ", ".join(h(p.label) for p in sop.unit.pelaksana)
     return (
         f'<p class="sop-diagram-intro">Satu lajur per pelaksana ({lanes}). '
-        'Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>'
+        "Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>"
     )
 
 
@@ -116,8 +118,11 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     )
     body = "".join(_step_row(step) for step in sop.langkah)
-    total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{h(format_jam(sop.total_jam, konvensi))}</td></tr>'
-    return f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{total}</tfoot></table>'
+    total_jam = h(format_jam(sop.total_jam, konvensi))
+    total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
+    return (
+        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{total}</tfoot></table>'
+    )
 
 
 def _step_row(step: Langkah) -> str:
@@ -156,7 +161,4 @@ def catatan_sumber(sop: Sop) -> str:
     if not notes:
         return ""
     items = "".join(f"<li>{note}</li>" for note in notes)
-    return (
-        '<details class="note"><summary>Catatan sumber untuk peninjau</summary>'
-        f"<ul>{items}</ul></details>"
-    )
+    return f'<details class="note"><summary>Catatan sumber untuk peninjau</summary><ul>{items}</ul></details>'

@@ -53,13 +53,16 @@ def schema_messages(source: Source, schema_file: Path) -> Iterator[tuple[KeyPath
 
 def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]:
     path: KeyPath = tuple(error.absolute_path)
-    kind, expected, value = error.validator, error.validator_value, error.instance
+    kind = error.validator
+    expected: Any = error.validator_value
+    value: Any = error.instance
+    schema: Any = error.schema
     if kind == "required":
         for name in expected:
             if isinstance(value, dict) and name not in value:
                 yield path, f"kunci wajib '{name}' tidak ada; tambahkan '{name}: ...'"
     elif kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = list(schema.get("properties", {}))
         for key in value:
             if key not in known:
                 hint = did_you_mean(key, known) or f"; kunci yang sah: {valid_values(known)}"
@@ -70,10 +73,12 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
         yield path, f"harus berupa {wanted}, bukan {_describe(value)}"
     elif kind == "enum":
         choices = [str(c) for c in expected]
-        yield path, f"nilai '{value}' tidak sah{did_you_mean(str(value), choices)}; pilih salah satu: {valid_values(choices)}"
+        hint = did_you_mean(str(value), choices)
+        yield path, f"nilai '{value}' tidak sah (pilihan: {valid_values(choices)}){hint}"
     elif kind == "pattern":
-        yield path, f"{_PATTERN_HINTS.get(expected, 'bentuk tidak sah: ' + expected)} (tertulis: {value!r})"
-    elif kind in ("minItems", "minLength"):
+        hint = _PATTERN_HINTS.get(expected, f"bentuk tidak sah: {expected}")
+        yield path, f"{hint} (tertulis: {value!r})"
+    elif kind == "minItems":
         yield path, "tidak boleh kosong"
     elif kind in ("minimum", "exclusiveMinimum", "maximum"):
         sign = {"minimum": "≥", "exclusiveMinimum": ">", "maximum": "≤"}[kind]

@@ -9,8 +9,20 @@ import html
 import re
 from datetime import date
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-         "Agustus", "September", "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 # Python-Markdown's backslash-escapable characters.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|~^=:])")
 

@@ -63,8 +63,8 @@ class _Reader:
     def read(self, node: yaml.Node, path: KeyPath) -> Any:
         line = node.start_mark.line + 1
         self.lines.setdefault(path, line)
-        if id(node) in self.seen:
-            self._error(line, path, "anchor/alias YAML (& dan *) tidak didukung; tulis nilainya langsung")
+        if id(node) in self.seen:  # an alias: the same node object again
+            self._error(self.lines[path], path, "anchor/alias YAML (& dan *) tidak didukung; tulis nilainya langsung")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -103,7 +103,7 @@ def read_source(path: Path, display: str) -> tuple[Source | None, list[Problem]]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display, error)]
+        return None, [_syntax_problem(display, text, error)]
     finally:
         loader.dispose()
     if node is None:
@@ -113,11 +113,12 @@ def read_source(path: Path, display: str) -> tuple[Source | None, list[Problem]]
     return Source(display, data, reader.lines), reader.problems
 
 
-def _syntax_problem(display: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(display: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "sintaks tidak dikenal"
-    if "\\t" in problem or "\t" in problem:
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi"
     else:
         hint = f"YAML tidak valid ({problem}); periksa indentasi, tanda kutip dan titik dua di baris ini"

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real handbook, scratch projects in tmp_path, built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sop_handbook.loader import load_handbook
+from sop_handbook.model import Handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+# What a handbook project needs besides its sources.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "overrides")
+
+
+@dataclass
+class BuildResult:
+    """The outcome of one ``mkdocs build`` in a scratch project."""
+
+    returncode: int
+    output: str
+    site: Path
+
+
+def load(source_dir: Path, root: Path | None = None) -> Handbook:
+    """Load a source directory with the project's schemas."""
+    return load_handbook(source_dir, ROOT / "schema", root or source_dir.parent)
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    """The real handbook of ``sop_source/``."""
+    return load(ROOT / "sop_source", ROOT)
+
+
+def make_project(target: Path, sources: Iterable[Path]) -> Path:
+    """A copy of the handbook project in ``target`` whose sop_source holds ``sources``."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, target / part)
+    (target / "sop_source").mkdir()
+    for source in sources:
+        shutil.copy2(source, target / "sop_source" / source.name)
+    return target
+
+
+def build(project: Path) -> BuildResult:
+    """Run ``mkdocs build --strict`` (never ``-q``) in ``project``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, project / "site")
+
+
+def real_sources() -> list[Path]:
+    """Every source file of the real handbook."""
+    return sorted((ROOT / "sop_source").glob("*.yaml"))
+
+
+def fixture_sources(name: str) -> list[Path]:
+    """Every source file of a fixture handbook in ``tests/fixtures/<name>``."""
+    return sorted((FIXTURES / name).glob("*.yaml"))

@@ -1,0 +1,58 @@
+"""Bad sources: each case in tests/cases/errors/ is a YAML file that ends with
+the errors it must produce, as ``# galat: <file>:<line>: <key path>: <message>``
+lines. Adding a case means adding a file."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sop_handbook.problems import SourceError
+
+from .conftest import ROOT, load, real_sources
+
+CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yaml"))
+MARK = "# galat: "
+
+
+def expected_errors(case: Path) -> list[str]:
+    text = case.read_bytes().decode("utf-8", errors="replace")
+    return [line.removeprefix(MARK) for line in text.splitlines() if line.startswith(MARK)]
+
+
+def sources_with(tmp_path: Path, *extra: Path) -> Path:
+    source_dir = tmp_path / "sop_source"
+    source_dir.mkdir()
+    for path in [*real_sources(), *extra]:
+        shutil.copy2(path, source_dir / path.name)
+    return source_dir
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_bad_source_stops_with_located_message(case, tmp_path):
+    expected = expected_errors(case)
+    assert expected, f"{case.name} must end with its expected '{MARK}...' lines"
+    with pytest.raises(SourceError) as info:
+        load(sources_with(tmp_path, case), tmp_path)
+    assert sorted(str(p) for p in info.value.problems) == sorted(expected)
+
+
+def test_every_problem_of_every_file_is_reported_at_once(tmp_path):
+    cases = [c for c in CASES if c.stem in ("pelaksana-tidak-dikenal", "waktu-tidak-terbaca", "kunci-salah-ketik")]
+    with pytest.raises(SourceError) as info:
+        load(sources_with(tmp_path, *cases), tmp_path)
+    reported = {p.file for p in info.value.problems}
+    assert reported == {f"sop_source/{c.name}" for c in cases}
+    assert str(info.value).startswith(f"{len(info.value.problems)} galat di sumber SOP")
+
+
+def test_the_real_sources_load_without_errors():
+    handbook = load(ROOT / "sop_source", ROOT)
+    assert {s.id: len(s.langkah) for s in handbook.sops} == {
+        "penyusunan-renja-renstra": 10,
+        "penyusunan-laporan-evaluasi": 10,
+        "penyusunan-rka-dpa": 16,
+        "penyusunan-lkpj": 10,
+        "penyusunan-lppd": 10,
+        "penyusunan-lakip": 10,
+    }
