@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from sop_handbook.loader import load_handbook
 from sop_handbook.model import Handbook
 
@@ -60,7 +59,11 @@ def build(project: Path) -> BuildResult:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, project / "site")
 

@@ -1,7 +1,6 @@
 """Waktu: the author's text to working hours, and totals in words."""
 
 import pytest
-
 from sop_handbook.durations import KonvensiWaktu, format_jam, parse_waktu
 
 K = KonvensiWaktu(jam_per_hari=7.5, hari_per_minggu=5, hari_per_bulan=20)
@@ -32,7 +31,7 @@ def test_convention_is_configurable():
 
 @pytest.mark.parametrize("text", ["dua jam", "2", "Jam 2", "2 tahun", "0 Jam", ""])
 def test_unreadable_text_names_the_fix(text):
-    with pytest.raises(ValueError, match="satuan: menit, jam, hari, minggu atau bulan|lebih dari nol"):
+    with pytest.raises(ValueError, match=r"satuan: menit, jam, hari, minggu atau bulan|lebih dari nol"):
         parse_waktu(text, K)
 
 

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sop_handbook.problems import SourceError
 
 from .conftest import ROOT, load, real_sources

@@ -66,4 +66,6 @@ def test_byte_order_mark_and_windows_line_endings_are_read(tmp_path):
 
 def test_invalid_utf8_names_the_line(tmp_path):
     _, problems = read(tmp_path, b"id: a\nnama: \xff\xfe\n")
-    assert [str(p) for p in problems] == ["sop_source/x.yaml:2: (berkas): berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"]
+    assert [str(p) for p in problems] == [
+        "sop_source/x.yaml:2: (berkas): berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"
+    ]

@@ -82,7 +82,9 @@ def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem
     if instansi is None:
         problems.append(_unknown(source, ("instansi",), [i.id for i in org.instansi], "instansi", ""))
     elif unit is None:
-        problems.append(_unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}"))
+        problems.append(
+            _unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}")
+        )
     if pejabat is None:
         ids = [p.id for p in org.pejabat]
         problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))

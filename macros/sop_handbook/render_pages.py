@@ -23,7 +23,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
             for sop in sops
         )
         head = "".join(f'<th scope="col">{c}</th>' for c in ("Nomor", "Nama SOP", "Langkah", "Total waktu"))
-        parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+        parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"
 
 
@@ -45,6 +45,10 @@ def catatan_mutu(handbook: Handbook, from_src: str) -> str:
     for problem in sorted(handbook.catatan_mutu, key=lambda p: (p.file, p.line)):
         warnings.setdefault(problem.file, []).append(problem)
     parts = [f"<p>{len(handbook.catatan_mutu)} catatan dari {len(warnings)} berkas sumber.</p>"]
+    for pejabat in handbook.pejabat:
+        if pejabat.catatan:
+            title = f'<p class="admonition-title">Pejabat: {h(pejabat.nama)}</p>'
+            parts.append(f'<div class="admonition warning">{title}<p>{h(pejabat.catatan)}</p></div>')
     for sop in sorted(handbook.sops, key=lambda s: s.file):
         link = f'<a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a>'
         parts.append(f'<h2 class="sop-mutu-judul">{link} <small>{h(sop.file)}</small></h2>')
@@ -58,10 +62,10 @@ def catatan_mutu(handbook: Handbook, from_src: str) -> str:
 def _warning_table(problems: list[Problem]) -> str:
     if not problems:
         return "<p>Tidak ada catatan mutu data.</p>"
-    rows = "".join(
+    rows = "\n".join(
         f"<tr><td><code>{h(p.file)}:{p.line}</code></td><td><code>{h(format_path(p.path))}</code></td>"
         f"<td>{h(p.message)}</td></tr>"
         for p in problems
     )
     head = '<th scope="col">Lokasi</th><th scope="col">Kunci</th><th scope="col">Catatan</th>'
-    return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'

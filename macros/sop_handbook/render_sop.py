@@ -63,8 +63,8 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
         ("Peringatan", h(sop.peringatan) if sop.peringatan else KOSONG),
         ("Pencatatan dan Pendataan", _list(sop.pencatatan_pendataan)),
     ]
-    body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
-    return f'<table class="sop-identitas"><tbody>{body}</tbody></table>'
+    body = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
+    return f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
 
 
 def _date(value: date | None) -> str:
@@ -117,7 +117,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
         f'<th scope="col">{name}</th>'
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     )
-    body = "".join(_step_row(step) for step in sop.langkah)
+    body = "\n".join(_step_row(step) for step in sop.langkah)
     total_jam = h(format_jam(sop.total_jam, konvensi))
     total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
     return (

@@ -1,0 +1,62 @@
+"""Data-quality warnings: inconsistencies listed for reviewers, never build failures."""
+
+from sop_handbook.problems import Level
+
+from .conftest import FIXTURES, load
+
+
+def warnings_of(handbook, file):
+    return [str(p) for p in handbook.catatan_mutu if p.file == file]
+
+
+def test_every_warning_is_a_warning(handbook):
+    assert handbook.catatan_mutu
+    assert {p.level for p in handbook.catatan_mutu} == {Level.WARNING}
+
+
+def test_same_nip_written_with_other_names(handbook):
+    names = [p.message for p in handbook.catatan_mutu if p.path == ("disahkan_oleh", "tertulis", "nama")]
+    written = sorted(m.split("nama '")[1].split("'")[0] for m in names)
+    assert written == ["Dr. Junaedi, MM", "Drs. Ignardi, MM", "Drs. Junadi, MM", "Drs. Junaldi, MM", "Drs. Juwaidi, MM"]
+
+
+def test_sop_listing_itself_as_related(handbook):
+    assert (
+        warnings_of(handbook, "sop_source/penyusunan-rka-dpa.yaml").count(
+            "sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop: SOP ini menyebut dirinya sendiri sebagai SOP terkait"
+        )
+        == 1
+    )
+
+
+def test_step_naming_another_sops_document(handbook):
+    assert (
+        "sop_source/penyusunan-lppd.yaml:118: langkah[8].kegiatan: kegiatan menyebut 'LKPJ', dokumen SOP lain "
+        "(Penyusunan LKPJ); periksa apakah benar"
+    ) in warnings_of(handbook, "sop_source/penyusunan-lppd.yaml")
+    # No other step of the six names another SOP's document.
+    assert sum("dokumen SOP lain" in p.message for p in handbook.catatan_mutu) == 1
+
+
+def test_missing_fields_the_form_expects(handbook):
+    lkpj = warnings_of(handbook, "sop_source/penyusunan-lkpj.yaml")
+    assert any("dasar_hukum: Dasar Hukum kosong" in w for w in lkpj)
+    assert any("keterkaitan: Keterkaitan kosong" in w for w in lkpj)
+    efektif = [p for p in handbook.catatan_mutu if p.path == ("tanggal_efektif",)]
+    assert len(efektif) == 6
+    renja = warnings_of(handbook, "sop_source/penyusunan-renja-renstra.yaml")
+    assert (
+        "sop_source/penyusunan-renja-renstra.yaml:7: nama: Nama SOP kosong, padahal formulir SOP AP memintanya" in renja
+    )
+
+
+def test_official_without_name_or_nip(handbook):
+    assert (
+        "sop_source/penyusunan-lppd.yaml:14: disahkan_oleh.tertulis: nama atau NIP pengesah tidak tercantum "
+        "di dokumen sumber"
+    ) in warnings_of(handbook, "sop_source/penyusunan-lppd.yaml")
+
+
+def test_a_complete_sop_has_no_warnings(tmp_path):
+    handbook = load(FIXTURES / "multi", tmp_path)
+    assert [p for p in handbook.catatan_mutu if "pemeriksaan-berkas" in p.file] == []

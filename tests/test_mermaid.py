@@ -1,0 +1,80 @@
+"""Mermaid text: escaping, labels, and golden diagrams of every SOP."""
+
+import os
+from pathlib import Path
+
+import pytest
+from sop_handbook import mermaid
+
+from .conftest import FIXTURES, ROOT, load
+
+GOLDEN = Path(__file__).parent / "golden" / "mermaid"
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare with the stored file; UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ('a "b" <c> & d', "a #quot;b#quot; #lt;c#gt; #amp; d"),
+        ("#35; stays literal", "#35;35; stays literal"),
+        ("%%{init: {}}%%", "#37;#37;{init#58; {}}#37;#37;"),
+        ("`markdown`", "#96;markdown#96;"),
+        ("fa:fa-car", "fa#58;fa-car"),
+        ("baris\nkedua\t\u0007 x", "baris kedua x"),
+        ("kanan\u202ekiri", "kanan kiri"),
+    ],
+)
+def test_escape(text, escaped):
+    assert mermaid.escape(text) == escaped
+
+
+def test_escaped_text_is_inert_in_html():
+    hostile = '<script>alert(1)</script> & " ` %% end'
+    assert not set(mermaid.escape(hostile)) & set('<>&"`%')
+
+
+@pytest.mark.parametrize(
+    ("kegiatan", "label"),
+    [
+        ("Menyusun SK Tim Penyusunan LKPJ", "Menyusun SK Tim Penyusunan LKPJ"),
+        ("Mengoreksi Draft LKPJ kemudian meneruskan kepada Sekretaris", "Mengoreksi Draft LKPJ"),
+        ("Menyiapkan Nota Dinas, lalu mengirimkannya", "Menyiapkan Nota Dinas"),
+        (
+            "Menandatangani LKPJ SKPD dan Surat Pengantar serta memerintahkan Sekretaris melalui Ketua Tim",
+            "Menandatangani LKPJ SKPD dan Surat Pengantar serta…",
+        ),
+    ],
+)
+def test_short_label(kegiatan, label):
+    assert mermaid.short_label(kegiatan) == label
+
+
+def test_lanes_follow_the_forms_column_order(handbook):
+    text = mermaid.swimlane(handbook.sop("penyusunan-rka-dpa"))
+    lanes = [line.strip() for line in text.splitlines() if line.strip().startswith("subgraph")]
+    assert lanes == [
+        'subgraph lane_1["Ketua Tim Kerja"]',
+        'subgraph lane_2["Anggota Tim Kerja"]',
+        'subgraph lane_3["Pejabat Level II (Sekretaris)"]',
+        'subgraph lane_4["Pejabat Level I (Kepala Dinas)"]',
+    ]
+    assert text.count("-->") == 17  # Mulai, 15 joins between 16 steps, Selesai
+
+
+@pytest.mark.parametrize("sop_id", [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))])
+def test_golden_diagram_of_each_real_sop(handbook, sop_id):
+    check_golden(f"{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+
+
+@pytest.mark.parametrize("sop_id", ["pemeriksaan-berkas", "teks-berbahaya"])
+def test_golden_diagram_with_decision_and_hostile_text(tmp_path, sop_id):
+    handbook = load(FIXTURES / "multi", tmp_path)
+    check_golden(f"{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))

@@ -1,0 +1,147 @@
+"""Rendered pages: golden Markdown, the identity table, escaping, links."""
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from sop_handbook import links, render_pages, render_sop
+
+from .conftest import FIXTURES, ROOT, load
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+OUR_TAGS = {
+    "div",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "ol",
+    "ul",
+    "li",
+    "a",
+    "br",
+    "small",
+    "sup",
+    "span",
+    "details",
+    "summary",
+    "h2",
+    "code",
+}
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+def tags_of(markdown: str) -> Tags:
+    parser = Tags()
+    parser.feed(markdown)
+    return parser
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.fixture(scope="module")
+def fixture_handbook(tmp_path_factory):
+    return load(FIXTURES / "multi", tmp_path_factory.mktemp("multi"))
+
+
+@pytest.mark.parametrize("sop_id", [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))])
+def test_golden_page_of_each_real_sop(handbook, sop_id):
+    check_golden(f"{sop_id}.md", render_sop.sop_page(handbook.sop(sop_id), handbook))
+
+
+def test_identity_table_has_the_thirteen_fields_and_shows_empty_ones(handbook):
+    table = render_sop.identitas_table(handbook.sop("penyusunan-lkpj"), handbook)
+    labels = re.findall(r'<th scope="row">([^<]+)</th>', table)
+    assert labels == [
+        "Unit Kerja",
+        "Nomor SOP",
+        "Tanggal Pembuatan",
+        "Tanggal Revisi",
+        "Tanggal Efektif",
+        "Disahkan oleh",
+        "Nama SOP",
+        "Dasar Hukum",
+        "Kualifikasi Pelaksana",
+        "Keterkaitan",
+        "Peralatan/Perlengkapan",
+        "Peringatan",
+        "Pencatatan dan Pendataan",
+    ]
+    # LKPJ has no Tanggal Revisi/Efektif, Dasar Hukum, Keterkaitan or Pencatatan.
+    assert table.count(render_sop.KOSONG) == 5
+    assert "<td>31 Agustus 2023</td>" in table
+
+
+def test_reconstruction_is_said_in_one_sentence_and_marked_per_step(handbook):
+    page = render_sop.sop_page(handbook.sop("penyusunan-lakip"), handbook)
+    assert page.count(render_sop.REKONSTRUKSI_NOTE) == 1
+    assert page.count(render_sop.REKONSTRUKSI_MARK) == 10
+
+
+def test_a_page_without_reconstruction_says_nothing_about_it(fixture_handbook):
+    page = render_sop.sop_page(fixture_handbook.sop("pemeriksaan-berkas"), fixture_handbook)
+    assert render_sop.REKONSTRUKSI_NOTE not in page
+    assert "Ya: langkah berikutnya; Tidak: langkah 1" in page
+
+
+def test_hostile_text_stays_text(fixture_handbook):
+    page = render_sop.sop_page(fixture_handbook.sop("teks-berbahaya"), fixture_handbook)
+    found = tags_of(page)
+    assert found.tags <= OUR_TAGS
+    assert not any(attr.startswith("on") for attr in found.attrs)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;" in page
+    assert "{{ 7*7 }}" in page  # shown, never evaluated
+    # One fence only: the diagram's. A source's ``` stays inside an HTML cell.
+    assert [line for line in page.splitlines() if line.startswith("```")] == ["```mermaid", "```"]
+    assert "&#96;&#96;&#96;mermaid" in page
+
+
+def test_home_lists_each_unit_with_links_relative_to_the_page(fixture_handbook):
+    text = render_pages.daftar_sop(fixture_handbook, links.HOME)
+    assert re.findall(r"^### (.+)$", text, re.M) == ["Sekretariat", "Bidang Koperasi", "Sekretariat Badan"]
+    assert 'href="sop/dinas-a/bidang-koperasi/pemeriksaan-berkas/"' in text
+    assert "<td>3</td><td>1 hari 2,5 jam kerja (10,5 jam)</td>" in text
+
+
+def test_reviewers_page_links_each_warning_to_file_and_line(handbook):
+    text = render_pages.catatan_mutu(handbook, links.CATATAN_MUTU)
+    assert f"<p>{len(handbook.catatan_mutu)} catatan dari 6 berkas sumber.</p>" in text
+    assert "<code>sop_source/penyusunan-rka-dpa.yaml:31</code>" in text
+    assert 'href="../sop/diskopukm/sekretariat/penyusunan-lppd/"' in text
+
+
+@pytest.mark.parametrize(
+    ("from_src", "to_src", "url"),
+    [
+        ("index.md", "sop/a/b/c.md", "sop/a/b/c/"),
+        ("sop/a/b/c.md", "sop/a/b/d.md", "../d/"),
+        ("sop/a/b/c.md", "index.md", "../../../../"),
+        ("catatan-mutu-data.md", "sop/a/b/c.md", "../sop/a/b/c/"),
+        ("index.md", "index.md", "./"),
+    ],
+)
+def test_relative_url(from_src, to_src, url):
+    assert links.relative_url(from_src, to_src) == url
