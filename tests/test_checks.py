@@ -21,12 +21,11 @@ def test_same_nip_written_with_other_names(handbook):
 
 
 def test_sop_listing_itself_as_related(handbook):
-    assert (
-        warnings_of(handbook, "sop_source/penyusunan-rka-dpa.yaml").count(
-            "sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop: SOP ini menyebut dirinya sendiri sebagai SOP terkait"
-        )
-        == 1
+    expected = (
+        "sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop: "
+        "SOP ini menyebut dirinya sendiri sebagai SOP terkait"
     )
+    assert warnings_of(handbook, "sop_source/penyusunan-rka-dpa.yaml").count(expected) == 1
 
 
 def test_step_naming_another_sops_document(handbook):
