@@ -42,6 +42,7 @@ def handbook() -> Handbook:
 
 def make_project(target: Path, sources: Iterable[Path]) -> Path:
     """A copy of the handbook project in ``target`` whose sop_source holds ``sources``."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -76,3 +77,21 @@ def real_sources() -> list[Path]:
 def fixture_sources(name: str) -> list[Path]:
     """Every source file of a fixture handbook in ``tests/fixtures/<name>``."""
     return sorted((FIXTURES / name).glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuildResult:
+    """The real handbook, built once with ``mkdocs build --strict``."""
+    project = make_project(tmp_path_factory.mktemp("real"), real_sources())
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuildResult:
+    """The two-agency fixture handbook (decisions, hostile text), built once."""
+    project = make_project(tmp_path_factory.mktemp("multi"), fixture_sources("multi"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result

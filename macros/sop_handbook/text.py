@@ -27,11 +27,18 @@ BULAN = (
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|~^=:])")
 
 
+_HTML_EXTRA = str.maketrans({"`": "&#96;", "{": "&#123;", "}": "&#125;"})
+
+
 def h(text: str) -> str:
-    """Text as inert HTML on one line: markup escaped, backticks coded so no
-    Markdown fence can start inside a raw HTML block."""
+    """Text as inert HTML on one line.
+
+    Besides markup, backticks are coded so that no Markdown fence can start
+    inside a raw HTML block, and braces so that no Jinja tag (``{{``, ``{%``)
+    survives: mkdocs-macros renders page titles as templates.
+    """
     one_line = " ".join(text.split())
-    return html.escape(one_line, quote=True).replace("`", "&#96;")
+    return html.escape(one_line, quote=True).translate(_HTML_EXTRA)
 
 
 def md(text: str) -> str:

@@ -1,0 +1,187 @@
+"""The built site in real headless Chromium (Debian's), served on 127.0.0.1.
+
+Material draws each diagram into a closed shadow root; an init script opens
+it so the test can read the SVG. Every request that would leave 127.0.0.1
+is recorded and refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+"""
+DIAGRAM_DRAWN = """() => [...document.querySelectorAll("div.mermaid")]
+    .some(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
+LANES_LEFT_TO_RIGHT = """() => {
+    const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
+    return [...svg.querySelectorAll("g.cluster.swimlane")]
+        .map(g => [g.getBoundingClientRect().x, g.textContent.trim()])
+        .sort((a, b) => a[0] - b[0]).map(pair => pair[1]);
+}"""
+DIAGRAM_FACTS = """() => {
+    const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
+    return {
+        kind: svg.getAttribute("aria-roledescription"),
+        nodes: [...svg.querySelectorAll("g.node")].map(n => n.textContent.trim()),
+        edgeLabels: [...svg.querySelectorAll(".edgeLabel")].map(e => e.textContent.trim()).filter(Boolean),
+        text: svg.textContent,
+    };
+}"""
+SCREENSHOTS = Path(__file__).parent / "output"
+REAL_SOPS = [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))]
+LANES = ["Ketua Tim Kerja", "Anggota Tim Kerja", "Pejabat Level II (Sekretaris)", "Pejabat Level I (Kepala Dinas)"]
+
+
+@dataclass
+class Visit:
+    """A page opened in the browser, with what it did."""
+
+    page: Page
+    outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site) -> Iterator[str]:
+    yield from serve(real_site.site)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> Iterator[str]:
+    yield from serve(fixture_site.site)
+
+
+@pytest.fixture
+def visit(browser) -> Iterator[functools.partial[Visit]]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    yield functools.partial(_visit, context)
+    context.close()
+
+
+def _visit(context, url: str, diagram: bool = True) -> Visit:
+    page = context.new_page()
+    visit = Visit(page)
+
+    def route(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            visit.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: visit.errors.append(str(error)))
+    page.goto(url)
+    if diagram:
+        page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    return visit
+
+
+@pytest.mark.parametrize("sop_id", REAL_SOPS)
+def test_each_sop_page_draws_its_swimlane(visit, real_url, real_site, sop_id):
+    seen = visit(f"{real_url}sop/diskopukm/sekretariat/{sop_id}/")
+    facts = seen.page.evaluate(DIAGRAM_FACTS)
+    assert facts["kind"] == "swimlane"
+    assert "Syntax error" not in facts["text"]
+    assert seen.page.evaluate(LANES_LEFT_TO_RIGHT) == LANES
+    steps = seen.page.locator("table.sop-prosedur tbody tr").count()
+    assert len(facts["nodes"]) == steps + 2
+    assert {"Mulai", "Selesai"} <= set(facts["nodes"])
+    assert seen.outside == []
+    assert seen.errors == []
+    if sop_id == "penyusunan-rka-dpa":
+        SCREENSHOTS.mkdir(exist_ok=True)
+        seen.page.locator(".sop-diagram").screenshot(path=SCREENSHOTS / "rka-dpa-diagram.png")
+
+
+def test_home_lists_the_six_sops_and_leads_to_them(visit, real_url):
+    seen = visit(real_url, diagram=False)
+    links = seen.page.locator("table.sop-daftar a")
+    assert links.count() == 6
+    assert seen.page.locator("html").get_attribute("lang") == "id"
+    seen.page.get_by_role("link", name="Penyusunan LKPJ").first.click()
+    seen.page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
+    assert seen.page.locator("h1").inner_text() == "Penyusunan LKPJ"
+    assert seen.outside == []
+
+
+def test_reviewers_page_lists_the_warnings(visit, real_url):
+    seen = visit(f"{real_url}catatan-mutu-data/", diagram=False)
+    assert seen.page.locator("table.sop-mutu tbody tr").count() >= 20
+    assert seen.page.get_by_text("SOP ini menyebut dirinya sendiri sebagai SOP terkait").count() == 1
+    assert seen.outside == []
+
+
+def test_decision_has_ya_and_tidak_edges(visit, fixture_url):
+    seen = visit(f"{fixture_url}sop/dinas-a/bidang-koperasi/pemeriksaan-berkas/")
+    facts = seen.page.evaluate(DIAGRAM_FACTS)
+    assert sorted(facts["edgeLabels"]) == ["Tidak", "Ya"]
+    assert seen.page.evaluate(LANES_LEFT_TO_RIGHT) == ["Pelaksana", "Pejabat Level II (Kepala Bidang)"]
+
+
+def test_hostile_sources_run_nothing_and_show_their_text(visit, fixture_url):
+    seen = visit(f"{fixture_url}sop/dinas-a/sekretariat/teks-berbahaya/")
+    page = seen.page
+    assert seen.dialogs == []
+    assert seen.errors == []
+    assert seen.outside == []
+    assert page.locator("h1").inner_text().startswith("<img src=x onerror=alert(1)> Nama {% raw %}")
+    facts = page.evaluate(DIAGRAM_FACTS)
+    assert facts["kind"] == "swimlane"
+    assert '%%{init:{"theme":"dark"}}%% #35; `x` fa:fa-car "q" <b>b</b> end' in facts["text"]
+    cell = page.locator("#langkah-1 td").nth(5)
+    assert cell.inner_text() == "</td></tr></table><script>alert(2)</script>"
+    assert page.get_by_text("{{ 7*7 }} {% if true %}x{% endif %}").count() == 1

@@ -1,0 +1,128 @@
+"""End to end: ``mkdocs build --strict`` of whole handbooks in tmp_path."""
+
+import json
+import re
+
+import yaml
+
+from .conftest import build, make_project, real_sources
+
+SOP_KEYS = {
+    "id",
+    "nomor",
+    "nama",
+    "judul",
+    "instansi",
+    "unit",
+    "url",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_efektif",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+    "pelaksana",
+    "total_jam",
+    "langkah",
+}
+LANGKAH_KEYS = {
+    "no",
+    "kegiatan",
+    "jenis",
+    "ya",
+    "tidak",
+    "pelaksana",
+    "pelaksana_direkonstruksi",
+    "kelengkapan",
+    "waktu",
+    "durasi_jam",
+    "output",
+    "keterangan",
+}
+
+
+def test_real_handbook_builds_strict_without_warnings(real_site):
+    assert not re.search(r"^(WARNING|ERROR)", real_site.output, re.M), real_site.output
+    pages = sorted(p.parent.name for p in (real_site.site / "sop" / "diskopukm" / "sekretariat").glob("*/index.html"))
+    assert pages == [
+        "penyusunan-lakip",
+        "penyusunan-laporan-evaluasi",
+        "penyusunan-lkpj",
+        "penyusunan-lppd",
+        "penyusunan-renja-renstra",
+        "penyusunan-rka-dpa",
+    ]
+
+
+def test_warnings_are_listed_in_the_build_output(real_site):
+    assert (
+        "INFO    -  Catatan mutu data: sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop:" in real_site.output
+    )
+
+
+def test_json_export(real_site):
+    sops = json.loads((real_site.site / "api" / "sops.json").read_text(encoding="utf-8"))
+    assert len(sops) == 6
+    assert all(set(sop) == SOP_KEYS for sop in sops)
+    assert sum(len(sop["langkah"]) for sop in sops) == 66
+    rka = next(sop for sop in sops if sop["id"] == "penyusunan-rka-dpa")
+    assert rka["url"] == "sop/diskopukm/sekretariat/penyusunan-rka-dpa/"
+    assert (real_site.site / rka["url"] / "index.html").exists()
+    assert [lane["label"] for lane in rka["pelaksana"]] == [
+        "Ketua Tim Kerja",
+        "Anggota Tim Kerja",
+        "Pejabat Level II (Sekretaris)",
+        "Pejabat Level I (Kepala Dinas)",
+    ]
+    step = rka["langkah"][3]
+    assert set(step) == LANGKAH_KEYS
+    assert (step["no"], step["waktu"], step["durasi_jam"], step["pelaksana"]) == (4, "2 Minggu", 75.0, "anggota-tim")
+    assert step["pelaksana_direkonstruksi"] is True
+
+
+def test_no_page_refers_outside_the_site(real_site):
+    for page in real_site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html), page
+        assert "fonts.googleapis" not in html, page
+
+
+def test_nav_groups_by_agency_and_unit(fixture_site):
+    html = (fixture_site.site / "index.html").read_text(encoding="utf-8")
+    nav = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[html.index('<nav class="md-nav md-nav--primary"') :]))
+    nav = nav[nav.index("Dinas Contoh A") :]
+    expected = (
+        "Dinas Contoh A Dinas Contoh A Sekretariat Bidang Koperasi Badan Contoh B Badan Contoh B Sekretariat Badan"
+    )
+    assert nav.startswith(expected)
+
+
+def test_hostile_titles_are_escaped_in_nav_and_title(fixture_site):
+    page = fixture_site.site / "sop" / "dinas-a" / "sekretariat" / "teks-berbahaya" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script>alert(" not in html
+
+
+def test_broken_source_stops_the_build_before_writing(tmp_path):
+    case = tmp_path / "rusak.yaml"
+    good = real_sources()[1].read_text(encoding="utf-8")
+    case.write_text(good.replace("pelaksana: ketua-tim", "pelaksana: ketua", 1), encoding="utf-8")
+    line = next(i for i, text in enumerate(good.splitlines(), 1) if "pelaksana: ketua-tim" in text)
+    step = next(i for i, s in enumerate(yaml.safe_load(good)["langkah"]) if s["pelaksana"] == "ketua-tim")
+    project = make_project(tmp_path / "proyek", [*real_sources(), case])
+    (project / "site").mkdir()
+    (project / "site" / "terakhir-baik.txt").write_text("situs lama")
+    result = build(project)
+    assert result.returncode == 1
+    assert (
+        f"sop_source/rusak.yaml:{line}: langkah[{step}].pelaksana: pelaksana 'ketua' tidak ada di unit sekretariat "
+        "(organisasi.yaml); maksud Anda 'ketua-tim'?"
+    ) in result.output
+    assert "Traceback" not in result.output
+    assert [p.name for p in (project / "site").iterdir()] == ["terakhir-baik.txt"]
