@@ -40,6 +40,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         log.info("Catatan mutu data: %s", problem)
     config.extra["handbook"] = handbook
     config.nav = navigation(handbook)
+    config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
     return config
 
 
