@@ -126,3 +126,11 @@ def test_broken_source_stops_the_build_before_writing(tmp_path):
     ) in result.output
     assert "Traceback" not in result.output
     assert [p.name for p in (project / "site").iterdir()] == ["terakhir-baik.txt"]
+
+
+def test_search_index_has_the_steps_but_not_the_diagram_source(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Menyusun SK Tim Penyusunan LKPJ" in text
+    assert "swimlane-beta" not in text
+    assert "subgraph" not in text

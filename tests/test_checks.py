@@ -1,8 +1,11 @@
 """Data-quality warnings: inconsistencies listed for reviewers, never build failures."""
 
+import shutil
+
+from sop_handbook.loader import load_handbook
 from sop_handbook.problems import Level
 
-from .conftest import FIXTURES, load
+from .conftest import FIXTURES, ROOT, load
 
 
 def warnings_of(handbook, file):
@@ -59,3 +62,22 @@ def test_official_without_name_or_nip(handbook):
 def test_a_complete_sop_has_no_warnings(tmp_path):
     handbook = load(FIXTURES / "multi", tmp_path)
     assert [p for p in handbook.catatan_mutu if "pemeriksaan-berkas" in p.file] == []
+
+
+def test_every_source_names_its_schema_on_line_one(handbook):
+    assert not [p for p in handbook.catatan_mutu if "baris pertama" in p.message]
+
+
+def test_a_source_without_the_schema_line_gets_a_warning(tmp_path):
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "sop_source").mkdir()
+    for source in (FIXTURES / "multi").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8").replace("$schema=../../../schema/", "$schema=../schema/")
+        if source.name == "laporan-badan.yaml":
+            text = text.split("\n", 1)[1]
+        (tmp_path / "sop_source" / source.name).write_text(text, encoding="utf-8")
+    handbook = load_handbook(tmp_path / "sop_source", tmp_path / "schema", tmp_path)
+    assert [str(p) for p in handbook.catatan_mutu if "baris pertama" in p.message] == [
+        "sop_source/laporan-badan.yaml:1: (berkas): baris pertama sebaiknya "
+        "'# yaml-language-server: $schema=../schema/sop.schema.json' agar editor memeriksa isian saat mengetik"
+    ]

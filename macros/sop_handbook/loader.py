@@ -8,6 +8,7 @@ either return the ``Handbook`` (with its data-quality warnings) or raise
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,17 @@ def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Proble
         return None
     schema_problems = [source.problem(key, message) for key, message in schema_messages(source, schema_file)]
     problems += schema_problems
+    problems += _schema_line(source, path, schema_file)
     return None if schema_problems else source
+
+
+def _schema_line(source: Source, path: Path, schema_file: Path) -> list[Problem]:
+    """Editors validate as the author types only if line 1 names the schema."""
+    expected = f"# yaml-language-server: $schema={os.path.relpath(schema_file, path.parent)}"
+    if source.first_line == expected:
+        return []
+    message = f"baris pertama sebaiknya '{expected}' agar editor memeriksa isian saat mengetik"
+    return [Problem(Level.WARNING, source.file, 1, (), message)]
 
 
 def _misnamed(path: Path, root: Path) -> Problem:

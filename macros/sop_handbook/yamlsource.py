@@ -37,6 +37,7 @@ class Source:
     file: str
     data: Any
     lines: dict[KeyPath, int] = field(repr=False)
+    first_line: str = ""
 
     def line(self, path: KeyPath) -> int:
         """The line of ``path``, or of its nearest recorded parent."""
@@ -110,7 +111,8 @@ def read_source(path: Path, display: str) -> tuple[Source | None, list[Problem]]
         return None, [Problem(Level.ERROR, display, 1, (), "berkas kosong; isi dengan data SOP sesuai skema")]
     reader = _Reader(display, loader)
     data = reader.read(node, ())
-    return Source(display, data, reader.lines), reader.problems
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    return Source(display, data, reader.lines, first_line), reader.problems
 
 
 def _syntax_problem(display: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
