@@ -55,3 +55,12 @@ def test_the_real_sources_load_without_errors():
         "penyusunan-lppd": 10,
         "penyusunan-lakip": 10,
     }
+
+
+def test_a_broken_sop_is_not_reported_again_by_the_sops_that_refer_to_it(tmp_path):
+    source_dir = sources_with(tmp_path)
+    lkpj = source_dir / "penyusunan-lkpj.yaml"
+    lkpj.write_text(lkpj.read_text(encoding="utf-8").replace("waktu: 1 Hari", "waktu: sehari"), encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert {p.file for p in info.value.problems} == {"sop_source/penyusunan-lkpj.yaml"}

@@ -28,10 +28,12 @@ _FORM_FIELDS = {
 }
 
 
-def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source]) -> list[Problem]:
-    """Every cross-SOP error and every data-quality warning; ``sources`` by file name."""
+def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source], known: set[str]) -> list[Problem]:
+    """Every cross-SOP error and every data-quality warning.
+
+    ``sources`` maps file names to sources; ``known`` holds every SOP id that exists.
+    """
     problems = list(_duplicate_ids(sops, sources))
-    known = {s.id for s in sops}
     for sop in sops:
         source = sources[sop.file]
         problems += _keterkaitan(sop, source, known)

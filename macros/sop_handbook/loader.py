@@ -46,7 +46,11 @@ def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) 
         if sop is not None:
             sops.append(sop)
     sops.sort(key=lambda s: (s.judul_tampil.casefold(), s.id))
-    problems += checks.check_handbook(sops, {s.file: s for s in sop_sources if s is not None})
+    valid = [s for s in sop_sources if s is not None]
+    # Ids of every schema-valid file count as known, so that a mistake inside
+    # one SOP is not reported again as a broken reference from its neighbours.
+    known = {s.data["id"] for s in valid}
+    problems += checks.check_handbook(sops, {s.file: s for s in valid}, known)
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise SourceError(errors)
