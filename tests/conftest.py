@@ -16,6 +16,7 @@ from sop_handbook.model import Handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
 # What a handbook project needs besides its sources.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "overrides")
 
@@ -38,6 +39,15 @@ def load(source_dir: Path, root: Path | None = None) -> Handbook:
 def handbook() -> Handbook:
     """The real handbook of ``sop_source/``."""
     return load(ROOT / "sop_source", ROOT)
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare ``text`` with ``tests/golden/<name>``; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
 
 def make_project(target: Path, sources: Iterable[Path]) -> Path:

@@ -1,23 +1,9 @@
 """Mermaid text: escaping, labels, and golden diagrams of every SOP."""
 
-import os
-from pathlib import Path
-
 import pytest
 from sop_handbook import mermaid
 
-from .conftest import FIXTURES, ROOT, load
-
-GOLDEN = Path(__file__).parent / "golden" / "mermaid"
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare with the stored file; UPDATE_GOLDEN=1 rewrites it (review the diff)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+from .conftest import FIXTURES, ROOT, check_golden, load
 
 
 @pytest.mark.parametrize(
@@ -71,10 +57,10 @@ def test_lanes_follow_the_forms_column_order(handbook):
 
 @pytest.mark.parametrize("sop_id", [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))])
 def test_golden_diagram_of_each_real_sop(handbook, sop_id):
-    check_golden(f"{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+    check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
 
 
 @pytest.mark.parametrize("sop_id", ["pemeriksaan-berkas", "teks-berbahaya"])
 def test_golden_diagram_with_decision_and_hostile_text(tmp_path, sop_id):
     handbook = load(FIXTURES / "multi", tmp_path)
-    check_golden(f"{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+    check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))

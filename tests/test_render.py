@@ -1,16 +1,13 @@
 """Rendered pages: golden Markdown, the identity table, escaping, links."""
 
-import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from sop_handbook import links, render_pages, render_sop
 
-from .conftest import FIXTURES, ROOT, load
+from .conftest import FIXTURES, ROOT, check_golden, load
 
-GOLDEN = Path(__file__).parent / "golden" / "pages"
 OUR_TAGS = {
     "div",
     "p",
@@ -53,14 +50,6 @@ def tags_of(markdown: str) -> Tags:
     return parser
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
-
-
 @pytest.fixture(scope="module")
 def fixture_handbook(tmp_path_factory):
     return load(FIXTURES / "multi", tmp_path_factory.mktemp("multi"))
@@ -68,7 +57,7 @@ def fixture_handbook(tmp_path_factory):
 
 @pytest.mark.parametrize("sop_id", [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))])
 def test_golden_page_of_each_real_sop(handbook, sop_id):
-    check_golden(f"{sop_id}.md", render_sop.sop_page(handbook.sop(sop_id), handbook))
+    check_golden(f"pages/{sop_id}.md", render_sop.sop_page(handbook.sop(sop_id), handbook))
 
 
 def test_identity_table_has_the_thirteen_fields_and_shows_empty_ones(handbook):

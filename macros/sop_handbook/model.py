@@ -6,11 +6,26 @@ Names follow the form (Permenpan RB 35/2012): ``nomor``, ``langkah``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from .durations import KonvensiWaktu
 from .problems import Problem
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def by_id(items: Iterable[_T], item_id: str) -> _T | None:
+    """The item with this id, if any."""
+    return next((item for item in items if item.id == item_id), None)
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,7 @@ class Unit:
 
     def peran(self, peran_id: str) -> Peran | None:
         """The role with this id, if the unit has it."""
-        return next((p for p in self.pelaksana if p.id == peran_id), None)
+        return by_id(self.pelaksana, peran_id)
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,7 @@ class Instansi:
 
     def cari_unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, if the agency has it."""
-        return next((u for u in self.unit if u.id == unit_id), None)
+        return by_id(self.unit, unit_id)
 
 
 @dataclass(frozen=True)
@@ -179,10 +194,10 @@ class Handbook:
 
     def sop(self, sop_id: str) -> Sop:
         """The SOP with this id (``KeyError`` if none)."""
-        for sop in self.sops:
-            if sop.id == sop_id:
-                return sop
-        raise KeyError(sop_id)
+        sop = by_id(self.sops, sop_id)
+        if sop is None:
+            raise KeyError(sop_id)
+        return sop
 
     def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
         """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .durations import KonvensiWaktu
-from .model import Instansi, Pejabat, Peran, Unit
+from .model import Instansi, Pejabat, Peran, Unit, by_id
 from .problems import KeyPath, Problem
 from .yamlsource import Source
 
@@ -22,11 +22,11 @@ class Organisasi:
 
     def cari_instansi(self, instansi_id: str) -> Instansi | None:
         """The agency with this id, if any."""
-        return next((i for i in self.instansi if i.id == instansi_id), None)
+        return by_id(self.instansi, instansi_id)
 
     def cari_pejabat(self, pejabat_id: str) -> Pejabat | None:
         """The official with this id, if any."""
-        return next((p for p in self.pejabat if p.id == pejabat_id), None)
+        return by_id(self.pejabat, pejabat_id)
 
 
 def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
