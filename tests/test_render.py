@@ -134,3 +134,7 @@ def test_reviewers_page_links_each_warning_to_file_and_line(handbook):
 )
 def test_relative_url(from_src, to_src, url):
     assert links.relative_url(from_src, to_src) == url
+
+
+def test_time_convention_is_stated_in_indonesian_notation(handbook):
+    assert "1 hari = 7,5 jam, 1 minggu = 5 hari, 1 bulan = 20 hari kerja." in render_pages.konvensi_waktu(handbook)

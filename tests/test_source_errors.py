@@ -64,3 +64,36 @@ def test_a_broken_sop_is_not_reported_again_by_the_sops_that_refer_to_it(tmp_pat
     with pytest.raises(SourceError) as info:
         load(source_dir, tmp_path)
     assert {p.file for p in info.value.problems} == {"sop_source/penyusunan-lkpj.yaml"}
+
+
+def test_missing_organisasi_is_an_error(tmp_path):
+    source_dir = sources_with(tmp_path)
+    (source_dir / "organisasi.yaml").unlink()
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        "sop_source/organisasi.yaml:1: (berkas): berkas tidak ada; buat berkas ini (lihat README)"
+    ]
+
+
+def test_errors_in_organisasi_are_located(tmp_path):
+    source_dir = sources_with(tmp_path)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- id: anggota-tim", "- id: ketua-tim").replace("jam_per_hari: 7.5", "jam_per_hari: 0")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    jam = next(i for i, line in enumerate(lines, 1) if "jam_per_hari" in line)
+    second = [i for i, line in enumerate(lines, 1) if "- id: ketua-tim" in line]
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"sop_source/organisasi.yaml:{jam}: konvensi_waktu.jam_per_hari: harus > 0 (tertulis: 0)"
+    ]
+    path.write_text(text.replace("jam_per_hari: 0", "jam_per_hari: 7.5"), encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert (
+        f"sop_source/organisasi.yaml:{second[1]}: instansi[0].unit[0].pelaksana[1].id: id 'ketua-tim' sudah dipakai di baris {second[0]}; setiap id harus unik"
+        in [str(p) for p in info.value.problems]
+    )

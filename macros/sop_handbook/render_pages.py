@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import links
-from .durations import format_jam
+from .durations import angka, format_jam
 from .model import Handbook
 from .problems import Problem, format_path
 from .render_sop import catatan_sumber
@@ -31,8 +31,8 @@ def konvensi_waktu(handbook: Handbook) -> str:
     """One sentence stating how Waktu is converted to working hours."""
     k = handbook.konvensi
     text = (
-        f"Waktu dihitung dalam jam kerja: 1 hari = {k.jam_per_hari:g} jam, "
-        f"1 minggu = {k.hari_per_minggu:g} hari, 1 bulan = {k.hari_per_bulan:g} hari kerja."
+        f"Waktu dihitung dalam jam kerja: 1 hari = {angka(k.jam_per_hari)} jam, "
+        f"1 minggu = {angka(k.hari_per_minggu)} hari, 1 bulan = {angka(k.hari_per_bulan)} hari kerja."
     )
     if k.dasar:
         text += f" Dasar: {k.dasar}"
