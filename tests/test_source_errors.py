@@ -93,11 +93,8 @@ def test_errors_in_organisasi_are_located(tmp_path):
     path.write_text(text.replace("jam_per_hari: 0", "jam_per_hari: 7.5"), encoding="utf-8")
     with pytest.raises(SourceError) as info:
         load(source_dir, tmp_path)
-    assert (
     expected = (
         f"sop_source/organisasi.yaml:{second[1]}: instansi[0].unit[0].pelaksana[1].id: "
         f"id 'ketua-tim' sudah dipakai di baris {second[0]}; setiap id harus unik"
     )
     assert expected in [str(p) for p in info.value.problems]
-        in [str(p) for p in info.value.problems]
-    )
