@@ -39,14 +39,14 @@ def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) 
         raise SourceError([p for p in problems if p.level is Level.ERROR])
     org, org_problems = build_organisasi(org_source)
     problems += org_problems
+    valid = [s for s in sop_sources if s is not None]
     sops = []
-    for source in filter(None, sop_sources):
+    for source in valid:
         sop, sop_problems = build_sop(source, org)
         problems += sop_problems
         if sop is not None:
             sops.append(sop)
     sops.sort(key=lambda s: (s.judul_tampil.casefold(), s.id))
-    valid = [s for s in sop_sources if s is not None]
     # Ids of every schema-valid file count as known, so that a mistake inside
     # one SOP is not reported again as a broken reference from its neighbours.
     known = {s.data["id"] for s in valid}

@@ -6,7 +6,7 @@ from . import links
 from .durations import angka, format_jam
 from .model import Handbook
 from .problems import Problem, format_path
-from .render_sop import catatan_sumber
+from .render_sop import admonition, catatan_sumber
 from .text import h, md
 
 
@@ -45,10 +45,7 @@ def catatan_mutu(handbook: Handbook, from_src: str) -> str:
     for problem in sorted(handbook.catatan_mutu, key=lambda p: (p.file, p.line)):
         warnings.setdefault(problem.file, []).append(problem)
     parts = [f"<p>{len(handbook.catatan_mutu)} catatan dari {len(warnings)} berkas sumber.</p>"]
-    for pejabat in handbook.pejabat:
-        if pejabat.catatan:
-            title = f'<p class="admonition-title">Pejabat: {h(pejabat.nama)}</p>'
-            parts.append(f'<div class="admonition warning">{title}<p>{h(pejabat.catatan)}</p></div>')
+    parts += [admonition("warning", f"Pejabat: {p.nama}", p.catatan) for p in handbook.pejabat if p.catatan]
     for sop in sorted(handbook.sops, key=lambda s: s.file):
         link = f'<a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a>'
         parts.append(f'<h2 class="sop-mutu-judul">{link} <small>{h(sop.file)}</small></h2>')

@@ -27,7 +27,7 @@ def sop_page(sop: Sop, handbook: Handbook) -> str:
     """The whole page of one SOP, as Markdown with raw HTML blocks."""
     parts = [_kop(sop, handbook.pemerintah)]
     if sop.ada_rekonstruksi:
-        parts.append(_admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
+        parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Identitas SOP", identitas_table(sop, handbook)]
     parts += ["## Diagram alir", _diagram_intro(sop), _diagram(sop)]
     parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
@@ -41,7 +41,8 @@ def _kop(sop: Sop, pemerintah: str) -> str:
     return f'<div class="sop-kop" aria-label="Kop formulir SOP">{rows}</div>'
 
 
-def _admonition(kind: str, title: str, body: str) -> str:
+def admonition(kind: str, title: str, body: str) -> str:
+    """A Material admonition box (``info``, ``warning``, ...) holding plain text."""
     return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'
 
 

@@ -119,7 +119,8 @@ def _syntax_problem(display: str, text: str, error: yaml.MarkedYAMLError) -> Pro
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "sintaks tidak dikenal"
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi"
     else:
