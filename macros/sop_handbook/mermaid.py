@@ -25,6 +25,16 @@ _CODES = [
     ("%", "#37;"),
     (":", "#58;"),
 ]
+# Diagram config goes in the diagram: Material ignores mermaid2's arguments.
+# Counting cross-lane edges when ranking puts every step on a row of its own,
+# top to bottom in step order, as on the paper form.
+_FRONTMATTER = """---
+config:
+  swimlane:
+    ignoreCrossLaneEdges: false
+    optimizeRanksByCrossings: false
+---
+"""
 _CLAUSE_BREAK = re.compile(r",| kemudian | lalu | untuk | dan selanjutnya ")
 
 
@@ -65,7 +75,7 @@ def swimlane(sop: Sop) -> str:
         lines.append("  end")
     lines.append(f"  mulai --> s{first.no}")
     lines += [f"  {edge}" for edge in _edges(sop)]
-    return "\n".join(lines) + "\n"
+    return _FRONTMATTER + "\n".join(lines) + "\n"
 
 
 def _node(step: Langkah) -> str:
