@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import os
 import threading
 from collections.abc import Iterator
@@ -52,6 +53,12 @@ DIAGRAM_FACTS = """() => {
         edgeLabels: [...svg.querySelectorAll(".edgeLabel")].map(e => e.textContent.trim()).filter(Boolean),
         text: svg.textContent,
     };
+}"""
+STEP_ROWS = """() => {
+    const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
+    return [...svg.querySelectorAll("g.node")]
+        .map(n => [parseInt(n.textContent.trim(), 10), n.getBoundingClientRect().y])
+        .filter(pair => !isNaN(pair[0])).sort((a, b) => a[0] - b[0]).map(pair => pair[1]);
 }"""
 SCREENSHOTS = Path(__file__).parent / "output"
 REAL_SOPS = [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))]
@@ -140,6 +147,9 @@ def test_each_sop_page_draws_its_swimlane(visit, real_url, real_site, sop_id):
     steps = seen.page.locator("table.sop-prosedur tbody tr").count()
     assert len(facts["nodes"]) == steps + 2
     assert {"Mulai", "Selesai"} <= set(facts["nodes"])
+    rows = seen.page.evaluate(STEP_ROWS)  # y of step 1, 2, 3, ...: each step on a lower row
+    assert len(rows) == steps
+    assert all(upper < lower for upper, lower in itertools.pairwise(rows))
     assert seen.outside == []
     assert seen.errors == []
     if sop_id == "penyusunan-rka-dpa":
