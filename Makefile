@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check-sources clean
+.PHONY: setup serve build test lint check clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -33,6 +33,9 @@ $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+check: $(STAMP)
+	$(BIN)/python -m sop_handbook .
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a $(ADDR)

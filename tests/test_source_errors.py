@@ -3,6 +3,8 @@ the errors it must produce, as ``# galat: <file>:<line>: <key path>: <message>``
 lines. Adding a case means adding a file."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,21 @@ def test_errors_in_organisasi_are_located(tmp_path):
         f"id 'ketua-tim' sudah dipakai di baris {second[0]}; setiap id harus unik"
     )
     assert expected in [str(p) for p in info.value.problems]
+
+
+def test_check_command_reports_errors_with_exit_status_1(tmp_path):
+    project = tmp_path / "proyek"
+    shutil.copytree(ROOT / "schema", project / "schema")
+    source_dir = sources_with(project)
+    shutil.copy2(CASES[0], source_dir / CASES[0].name)
+    result = subprocess.run(
+        [sys.executable, "-m", "sop_handbook", str(project)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1:] == [f"  {line}" for line in sorted(expected_errors(CASES[0]))]
+
+
+def test_check_command_passes_on_the_real_sources():
+    result = subprocess.run([sys.executable, "-m", "sop_handbook", str(ROOT)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1].startswith("6 SOP, 66 langkah: tidak ada galat;")
