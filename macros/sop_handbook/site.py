@@ -45,25 +45,16 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def navigation(handbook: Handbook) -> list[Any]:
-    """Beranda, the SOPs grouped by unit (and agency when there are several), the reviewers' page."""
-    groups = handbook.per_unit()
-    several = len({instansi.id for instansi, _, _ in groups}) > 1
-    sections: list[Any] = []
-    for instansi, unit, sops in groups:
+    """Beranda, the SOPs grouped by unit (and by agency when there are several), the reviewers' page."""
+    agencies: dict[str, list[Any]] = {}
+    for instansi, unit, sops in handbook.per_unit():
         entry = {h(unit.nama): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
-        if several:
-            _section(sections, h(instansi.nama)).append(entry)
-        else:
-            sections.append(entry)
+        agencies.setdefault(h(instansi.nama), []).append(entry)
+    if len(agencies) > 1:
+        sections = [{name: units} for name, units in agencies.items()]
+    else:
+        sections = [entry for units in agencies.values() for entry in units]
     return [{"Beranda": links.HOME}, *sections, {"Catatan mutu data": links.CATATAN_MUTU}]
-
-
-def _section(sections: list[Any], title: str) -> list[Any]:
-    for section in sections:
-        if title in section:
-            return section[title]  # type: ignore[no-any-return]
-    sections.append({title: []})
-    return sections[-1][title]  # type: ignore[no-any-return]
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
