@@ -196,3 +196,22 @@ def test_hostile_sources_run_nothing_and_show_their_text(visit, fixture_url):
     cell = page.locator("#langkah-1 td").nth(5)
     assert cell.inner_text() == "</td></tr></table><script>alert(2)</script>"
     assert page.get_by_text("{{ 7*7 }} {% if true %}x{% endif %}").count() == 1
+
+
+def test_relation_map_is_drawn_and_its_nodes_lead_to_the_sops(visit, real_url):
+    seen = visit(f"{real_url}peta-keterkaitan/")
+    hrefs = seen.page.evaluate(
+        """() => [...document.querySelector("div.mermaid").shadowRoot.querySelectorAll("a")]
+            .map(a => a.getAttribute("href") || a.getAttribute("xlink:href"))"""
+    )
+    assert sorted(hrefs) == sorted(f"../sop/diskopukm/sekretariat/{sop_id}/" for sop_id in REAL_SOPS)
+    assert seen.page.evaluate(DIAGRAM_FACTS)["kind"] == "flowchart-v2"
+    seen.page.evaluate(
+        """() => document.querySelector("div.mermaid").shadowRoot
+            .querySelector('a[href$="penyusunan-lkpj/"], a[*|href$="penyusunan-lkpj/"]').dispatchEvent(
+                new MouseEvent("click", {bubbles: true, cancelable: true}))"""
+    )
+    seen.page.wait_for_url("**/penyusunan-lkpj/")
+    seen.page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
+    assert seen.page.locator("h1").inner_text() == "Penyusunan LKPJ"
+    assert seen.outside == []

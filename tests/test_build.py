@@ -23,6 +23,7 @@ SOP_KEYS = {
     "kualifikasi_pelaksana",
     "keterkaitan",
     "peralatan_perlengkapan",
+    "dirujuk_oleh",
     "peringatan",
     "pencatatan_pendataan",
     "pelaksana",

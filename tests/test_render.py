@@ -30,6 +30,7 @@ OUR_TAGS = {
     "summary",
     "h2",
     "code",
+    "strong",
 }
 
 

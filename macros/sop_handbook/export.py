@@ -12,10 +12,10 @@ from .model import Handbook, Langkah, Sop
 
 def sops_json(handbook: Handbook) -> str:
     """Every SOP with its identity fields, lanes and steps, as JSON text."""
-    return json.dumps([_sop(sop) for sop in handbook.sops], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([_sop(sop, handbook) for sop in handbook.sops], ensure_ascii=False, indent=2) + "\n"
 
 
-def _sop(sop: Sop) -> dict[str, Any]:
+def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
     pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
     return {
         "id": sop.id,
@@ -37,7 +37,8 @@ def _sop(sop: Sop) -> dict[str, Any]:
         },
         "dasar_hukum": list(sop.dasar_hukum),
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
-        "keterkaitan": [k.sop_id for k in sop.keterkaitan],
+        "keterkaitan": [{"sop": k.sop_id, "jenis": k.jenis} for k in sop.keterkaitan],
+        "dirujuk_oleh": [{"sop": other.id, "jenis": k.jenis} for other, k in handbook.dirujuk_oleh(sop.id)],
         "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
         "peringatan": sop.peringatan,
         "pencatatan_pendataan": list(sop.pencatatan_pendataan),

@@ -14,6 +14,7 @@ from .model import Sop
 
 HOME = "index.md"
 CATATAN_MUTU = "catatan-mutu-data.md"
+PETA_KETERKAITAN = "peta-keterkaitan.md"
 API_SOPS = "api/sops.json"
 
 

@@ -121,7 +121,9 @@ def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem
         disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
         dasar_hukum=tuple(d.get("dasar_hukum", ())),
         kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
-        keterkaitan=tuple(Keterkaitan(k["sop"], k.get("tertulis")) for k in d.get("keterkaitan", ())),
+        keterkaitan=tuple(
+            Keterkaitan(k["sop"], k.get("jenis", "terkait"), k.get("tertulis")) for k in d.get("keterkaitan", ())
+        ),
         peralatan_perlengkapan=tuple(d.get("peralatan_perlengkapan", ())),
         peringatan=d.get("peringatan"),
         pencatatan_pendataan=tuple(d.get("pencatatan_pendataan", ())),

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Langkah, Sop
+from . import links
+from .model import Handbook, Langkah, Sop
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
@@ -93,3 +94,27 @@ def _edges(sop: Sop) -> list[str]:
         else:
             edges.append(f"s{step.no} --> {following}")
     return edges
+
+
+# A plain relation is dotted; the kinds that order two SOPs are solid and named.
+_ARROWS = {"terkait": "-.->", "prasyarat": '-->|"prasyarat"|', "lanjutan": '-->|"lanjutan"|'}
+
+
+def relation_map(handbook: Handbook, from_src: str) -> str:
+    """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page."""
+    ids = {sop.id: f"sop_{index}" for index, sop in enumerate(handbook.sops, start=1)}
+    lines = ["flowchart LR"]
+    for index, (instansi, unit, sops) in enumerate(handbook.per_unit(), start=1):
+        lines.append(f'  subgraph unit_{index}["{escape(unit.nama)} — {escape(instansi.nama)}"]')
+        lines += [f'    {ids[sop.id]}["{escape(sop.judul_tampil)}"]' for sop in sops]
+        lines.append("  end")
+    for sop in handbook.sops:
+        lines += [
+            f"  {ids[sop.id]} {_ARROWS[relation.jenis]} {ids[relation.sop_id]}"
+            for relation in sop.keterkaitan
+            if relation.sop_id != sop.id
+        ]
+    for sop in handbook.sops:
+        url = links.relative_url(from_src, links.sop_src(sop))
+        lines.append(f'  click {ids[sop.id]} href "{escape(url)}" "{escape(sop.judul_tampil)}"')
+    return "\n".join(lines) + "\n"

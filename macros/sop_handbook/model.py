@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Protocol, TypeVar
 
 from .durations import KonvensiWaktu
@@ -102,9 +103,10 @@ class Pengesahan:
 
 @dataclass(frozen=True)
 class Keterkaitan:
-    """A related SOP, by id, with the name the source used."""
+    """A related SOP, by id: its kind (prasyarat, lanjutan, terkait) and the name the source used."""
 
     sop_id: str
+    jenis: str = "terkait"
     tertulis: str | None = None
 
 
@@ -198,6 +200,19 @@ class Handbook:
         if sop is None:
             raise KeyError(sop_id)
         return sop
+
+    def dirujuk_oleh(self, sop_id: str) -> list[tuple[Sop, Keterkaitan]]:
+        """The SOPs that list this one under Keterkaitan, with their relation (computed)."""
+        return self._rujukan_balik.get(sop_id, [])
+
+    @cached_property
+    def _rujukan_balik(self) -> dict[str, list[tuple[Sop, Keterkaitan]]]:
+        reverse: dict[str, list[tuple[Sop, Keterkaitan]]] = {}
+        for sop in self.sops:
+            for relation in sop.keterkaitan:
+                if relation.sop_id != sop.id:
+                    reverse.setdefault(relation.sop_id, []).append((sop, relation))
+        return reverse
 
     def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
         """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""

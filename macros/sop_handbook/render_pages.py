@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import links
+from . import mermaid
 from .durations import angka, format_jam
 from .model import Handbook
 from .problems import Problem, format_path
-from .render_sop import admonition, catatan_sumber
+from .render_sop import JENIS_KETERKAITAN, admonition, catatan_sumber, diagram_block, sop_link
 from .text import h, md
 
 
@@ -18,7 +18,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         rows = "".join(
             f"<tr><td>{h(sop.nomor)}</td>"
-            f'<td><a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a></td>'
+            f"<td>{sop_link(sop, from_src)}</td>"
             f"<td>{len(sop.langkah)}</td><td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
             for sop in sops
         )
@@ -47,8 +47,7 @@ def catatan_mutu(handbook: Handbook, from_src: str) -> str:
     parts = [f"<p>{len(handbook.catatan_mutu)} catatan dari {len(warnings)} berkas sumber.</p>"]
     parts += [admonition("warning", f"Pejabat: {p.nama}", p.catatan) for p in handbook.pejabat if p.catatan]
     for sop in sorted(handbook.sops, key=lambda s: s.file):
-        link = f'<a href="{links.relative_url(from_src, links.sop_src(sop))}">{h(sop.judul_tampil)}</a>'
-        parts.append(f'<h2 class="sop-mutu-judul">{link} <small>{h(sop.file)}</small></h2>')
+        parts.append(f'<h2 class="sop-mutu-judul">{sop_link(sop, from_src)} <small>{h(sop.file)}</small></h2>')
         parts.append(_warning_table(warnings.pop(sop.file, [])))
         parts.append(catatan_sumber(sop))
     for group in warnings.values():
@@ -66,3 +65,22 @@ def _warning_table(problems: list[Problem]) -> str:
     )
     head = '<th scope="col">Lokasi</th><th scope="col">Kunci</th><th scope="col">Catatan</th>'
     return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
+
+
+def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
+    """Every SOP and its relations: one diagram, then the same as a table."""
+    rows = []
+    for sop in handbook.sops:
+        forward = [
+            f"{sop_link(handbook.sop(r.sop_id), from_src)} ({JENIS_KETERKAITAN[r.jenis]})"
+            for r in sop.keterkaitan
+            if r.sop_id != sop.id
+        ]
+        reverse = [f"{sop_link(other, from_src)} ({r.jenis})" for other, r in handbook.dirujuk_oleh(sop.id)]
+        cells = [sop_link(sop, from_src), "<br>".join(forward) or "—", "<br>".join(reverse) or "—"]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Keterkaitan", "Dirujuk oleh"))
+    table = (
+        f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+    )
+    return diagram_block(mermaid.relation_map(handbook, from_src)) + "\n\n" + table + "\n"

@@ -28,8 +28,8 @@ def sop_page(sop: Sop, handbook: Handbook) -> str:
     parts = [_kop(sop, handbook.pemerintah)]
     if sop.ada_rekonstruksi:
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
-    parts += ["## Identitas SOP", identitas_table(sop, handbook)]
-    parts += ["## Diagram alir", _diagram_intro(sop), _diagram(sop)]
+    parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
+    parts += ["## Diagram alir", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
     parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
     parts.append(catatan_sumber(sop))
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -87,16 +87,37 @@ def _pengesah(sop: Sop) -> str:
     return f'{text}<br><small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
 
 
+JENIS_KETERKAITAN = {
+    "prasyarat": "prasyarat: dijalankan sebelum SOP ini",
+    "lanjutan": "lanjutan: dijalankan sesudah SOP ini",
+    "terkait": "terkait",
+}
+
+
 def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
     items = []
     for relation in sop.keterkaitan:
-        target = handbook.sop(relation.sop_id)
-        link = f'<a href="{links.relative_url(src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
-        written = (
-            f' <small class="sop-tertulis">(tertulis: {h(relation.tertulis)})</small>' if relation.tertulis else ""
-        )
-        items.append(f"<li>{link}{written}</li>")
+        link = sop_link(handbook.sop(relation.sop_id), src)
+        written = f"; tertulis: {h(relation.tertulis)}" if relation.tertulis else ""
+        note = f' <small class="sop-tertulis">({JENIS_KETERKAITAN[relation.jenis]}{written})</small>'
+        items.append(f"<li>{link}{note}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG
+
+
+def sop_link(target: Sop, from_src: str) -> str:
+    """A link to an SOP's page, labelled with its name."""
+    return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+
+
+def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
+    """The reverse of Keterkaitan: the SOPs that list this one, computed from theirs."""
+    src = links.sop_src(sop)
+    items = [
+        f'<li>{sop_link(other, src)} <small class="sop-tertulis">(sebagai {relation.jenis})</small></li>'
+        for other, relation in handbook.dirujuk_oleh(sop.id)
+    ]
+    body = f"<ul>{''.join(items)}</ul>" if items else "<p>Tidak ada SOP lain yang mencantumkan SOP ini.</p>"
+    return f'<div class="sop-dirujuk"><p><strong>Dirujuk oleh</strong></p>{body}</div>'
 
 
 def _diagram_intro(sop: Sop) -> str:
@@ -107,9 +128,9 @@ def _diagram_intro(sop: Sop) -> str:
     )
 
 
-def _diagram(sop: Sop) -> str:
-    # data-search-exclude keeps the Mermaid source out of the search index.
-    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid.swimlane(sop)}```\n\n</div>'
+def diagram_block(mermaid_text: str) -> str:
+    """A Mermaid diagram for mermaid2's fence; data-search-exclude keeps its source out of search."""
+    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid_text}```\n\n</div>'
 
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:

@@ -54,7 +54,12 @@ def navigation(handbook: Handbook) -> list[Any]:
         sections = [{name: units} for name, units in agencies.items()]
     else:
         sections = [entry for units in agencies.values() for entry in units]
-    return [{"Beranda": links.HOME}, *sections, {"Catatan mutu data": links.CATATAN_MUTU}]
+    return [
+        {"Beranda": links.HOME},
+        *sections,
+        {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
+        {"Catatan mutu data": links.CATATAN_MUTU},
+    ]
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
@@ -79,3 +84,4 @@ def define_macros(env: Any) -> None:
     env.macro(lambda: render_pages.daftar_sop(handbook, here()), "daftar_sop")
     env.macro(lambda: render_pages.catatan_mutu(handbook, here()), "catatan_mutu")
     env.macro(lambda: render_pages.konvensi_waktu(handbook), "konvensi_waktu")
+    env.macro(lambda: render_pages.peta_keterkaitan(handbook, here()), "peta_keterkaitan")
