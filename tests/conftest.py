@@ -41,6 +41,12 @@ def handbook() -> Handbook:
     return load(ROOT / "sop_source", ROOT)
 
 
+def line_of(file: str, text: str) -> int:
+    """The number of the first line of ``sop_source/<file>`` containing ``text``."""
+    lines = (ROOT / "sop_source" / file).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
 def check_golden(name: str, text: str) -> None:
     """Compare ``text`` with ``tests/golden/<name>``; UPDATE_GOLDEN=1 rewrites the file (review the diff)."""
     path = GOLDEN / name

@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from .conftest import build, make_project, real_sources
+from .conftest import build, line_of, make_project, real_sources
 
 SOP_KEYS = {
     "id",
@@ -60,8 +60,10 @@ def test_real_handbook_builds_strict_without_warnings(real_site):
 
 
 def test_warnings_are_listed_in_the_build_output(real_site):
+    line = line_of("penyusunan-rka-dpa.yaml", "- sop: penyusunan-rka-dpa")
     assert (
-        "INFO    -  Catatan mutu data: sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop:" in real_site.output
+        f"INFO    -  Catatan mutu data: sop_source/penyusunan-rka-dpa.yaml:{line}: keterkaitan[0].sop:"
+        in real_site.output
     )
 
 

@@ -5,7 +5,7 @@ import shutil
 from sop_handbook.loader import load_handbook
 from sop_handbook.problems import Level
 
-from .conftest import FIXTURES, ROOT, load
+from .conftest import FIXTURES, ROOT, line_of, load
 
 
 def warnings_of(handbook, file):
@@ -24,16 +24,19 @@ def test_same_nip_written_with_other_names(handbook):
 
 
 def test_sop_listing_itself_as_related(handbook):
+    line = line_of("penyusunan-rka-dpa.yaml", "- sop: penyusunan-rka-dpa")
     expected = (
-        "sop_source/penyusunan-rka-dpa.yaml:31: keterkaitan[0].sop: "
+        f"sop_source/penyusunan-rka-dpa.yaml:{line}: keterkaitan[0].sop: "
         "SOP ini menyebut dirinya sendiri sebagai SOP terkait"
     )
     assert warnings_of(handbook, "sop_source/penyusunan-rka-dpa.yaml").count(expected) == 1
 
 
 def test_step_naming_another_sops_document(handbook):
+    line = line_of("penyusunan-lppd.yaml", "kegiatan: Menandatangani LKPJ")
     assert (
-        "sop_source/penyusunan-lppd.yaml:118: langkah[8].kegiatan: kegiatan menyebut 'LKPJ', dokumen SOP lain "
+        f"sop_source/penyusunan-lppd.yaml:{line}: langkah[8].kegiatan: "
+        "kegiatan menyebut 'LKPJ', dokumen SOP lain "
         "(Penyusunan LKPJ); periksa apakah benar"
     ) in warnings_of(handbook, "sop_source/penyusunan-lppd.yaml")
     # No other step of the six names another SOP's document.
@@ -48,13 +51,15 @@ def test_missing_fields_the_form_expects(handbook):
     assert len(efektif) == 6
     renja = warnings_of(handbook, "sop_source/penyusunan-renja-renstra.yaml")
     assert (
-        "sop_source/penyusunan-renja-renstra.yaml:7: nama: Nama SOP kosong, padahal formulir SOP AP memintanya" in renja
+        f"sop_source/penyusunan-renja-renstra.yaml:{line_of('penyusunan-renja-renstra.yaml', 'nama: null')}: nama: "
+        "Nama SOP kosong, padahal formulir SOP AP memintanya" in renja
     )
 
 
 def test_official_without_name_or_nip(handbook):
     assert (
-        "sop_source/penyusunan-lppd.yaml:14: disahkan_oleh.tertulis: nama atau NIP pengesah tidak tercantum "
+        f"sop_source/penyusunan-lppd.yaml:{line_of('penyusunan-lppd.yaml', 'tertulis:')}: disahkan_oleh.tertulis: "
+        "nama atau NIP pengesah tidak tercantum "
         "di dokumen sumber"
     ) in warnings_of(handbook, "sop_source/penyusunan-lppd.yaml")
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from sop_handbook import links, render_pages, render_sop
 
-from .conftest import FIXTURES, ROOT, check_golden, load
+from .conftest import FIXTURES, ROOT, check_golden, line_of, load
 
 OUR_TAGS = {
     "div",
@@ -119,7 +119,8 @@ def test_home_lists_each_unit_with_links_relative_to_the_page(fixture_handbook):
 def test_reviewers_page_links_each_warning_to_file_and_line(handbook):
     text = render_pages.catatan_mutu(handbook, links.CATATAN_MUTU)
     assert f"<p>{len(handbook.catatan_mutu)} catatan dari 6 berkas sumber.</p>" in text
-    assert "<code>sop_source/penyusunan-rka-dpa.yaml:31</code>" in text
+    line = line_of("penyusunan-rka-dpa.yaml", "- sop: penyusunan-rka-dpa")
+    assert f"<code>sop_source/penyusunan-rka-dpa.yaml:{line}</code>" in text
     assert 'href="../sop/diskopukm/sekretariat/penyusunan-lppd/"' in text
 
 

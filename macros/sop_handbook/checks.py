@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from .model import Sop
+from .model import Peraturan, Sop
 from .problems import Level, Problem, did_you_mean
 from .yamlsource import Source
 
@@ -40,6 +40,7 @@ def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source], known: se
         problems += _missing_fields(sop, source)
         problems += _pengesah(sop, source)
         problems += _steps(sop, source, sops)
+        problems += _repeated_citations(sop, source)
     return problems
 
 
@@ -102,3 +103,25 @@ def _steps(sop: Sop, source: Source, sops: Sequence[Sop]) -> Iterator[Problem]:
             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", step.kegiatan):
                 message = f"kegiatan menyebut '{term}', dokumen SOP lain ({other.judul_tampil}); periksa apakah benar"
                 yield source.problem(path, message, W)
+
+
+def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source: Source | None) -> list[Problem]:
+    """Warnings on the catalogue: regulations that no SOP cites and no amendment involves."""
+    problems: list[Problem] = []
+    cited = {d.peraturan.id for sop in sops for d in sop.dasar_hukum}
+    amended = {target for p in peraturan for target in p.mengubah}
+    index_of = {item["id"]: i for i, item in enumerate(source.data["peraturan"])} if source else {}
+    for item in peraturan:
+        if source and item.id not in cited | amended and not item.mengubah:
+            message = "tidak dirujuk SOP mana pun dan tidak terkait perubahan peraturan lain"
+            problems.append(source.problem(("peraturan", index_of[item.id], "id"), message, W))
+    return problems
+
+
+def _repeated_citations(sop: Sop, source: Source) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, cited in enumerate(sop.dasar_hukum):
+        if cited.peraturan.id in seen:
+            message = f"peraturan '{cited.peraturan.id}' sudah dicantumkan di atas; hapus salah satunya"
+            yield source.problem(("dasar_hukum", index, "peraturan"), message, W)
+        seen.add(cited.peraturan.id)

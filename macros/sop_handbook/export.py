@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from . import links
+from .legal import nama_jenis, urutan
 from .model import Handbook, Langkah, Sop
 
 
@@ -35,7 +36,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
             "nip": pejabat.nip,
             "tertulis": vars(tertulis) if tertulis else None,
         },
-        "dasar_hukum": list(sop.dasar_hukum),
+        "dasar_hukum": [d.peraturan.id for d in sorted(sop.dasar_hukum, key=lambda d: urutan(d.peraturan))],
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
         "keterkaitan": [{"sop": k.sop_id, "jenis": k.jenis} for k in sop.keterkaitan],
         "dirujuk_oleh": [{"sop": other.id, "jenis": k.jenis} for other, k in handbook.dirujuk_oleh(sop.id)],
@@ -46,6 +47,26 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "total_jam": sop.total_jam,
         "langkah": [_langkah(step) for step in sop.langkah],
     }
+
+
+def peraturan_json(handbook: Handbook) -> str:
+    """Every regulation of the catalogue with the SOPs citing it, as JSON text."""
+    items = [
+        {
+            "id": p.id,
+            "jenis": nama_jenis(p),
+            "nomor": p.nomor,
+            "tahun": p.tahun,
+            "tentang": p.tentang,
+            "url": p.url,
+            "mengubah": list(p.mengubah),
+            "diubah_oleh": [other.id for other in handbook.diubah_oleh(p.id)],
+            "halaman": links.page_url(links.peraturan_src(p)),
+            "dirujuk_oleh": [sop.id for sop in handbook.sop_berdasarkan(p.id)],
+        }
+        for p in handbook.peraturan
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def _langkah(step: Langkah) -> dict[str, Any]:

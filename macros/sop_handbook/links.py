@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Sop
+from .model import Peraturan, Sop
 
 HOME = "index.md"
 CATATAN_MUTU = "catatan-mutu-data.md"
 PETA_KETERKAITAN = "peta-keterkaitan.md"
+DASAR_HUKUM = "dasar-hukum/index.md"
+API_DASAR_HUKUM = "api/dasar-hukum.json"
 API_SOPS = "api/sops.json"
 
 
 def sop_src(sop: Sop) -> str:
     """The generated page of an SOP: ``sop/<instansi>/<unit>/<id>.md``."""
     return f"sop/{sop.instansi.id}/{sop.unit.id}/{sop.id}.md"
+
+
+def peraturan_src(peraturan: Peraturan) -> str:
+    """The generated page of a regulation: ``dasar-hukum/<id>.md``."""
+    return f"dasar-hukum/{peraturan.id}.md"
 
 
 def page_url(src: str) -> str:

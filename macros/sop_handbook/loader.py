@@ -9,19 +9,34 @@ either return the ``Handbook`` (with its data-quality warnings) or raise
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import checks
 from .durations import KonvensiWaktu, parse_waktu
-from .model import Handbook, Keterkaitan, Langkah, MutuBaku, Pengesahan, Sop, Tertulis, Unit
+from .katalog import build_peraturan
+from .model import (
+    DasarHukum,
+    Handbook,
+    Keterkaitan,
+    Langkah,
+    MutuBaku,
+    Pengesahan,
+    Peraturan,
+    Sop,
+    Tertulis,
+    Unit,
+)
 from .organisasi import Organisasi, build_organisasi
 from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_values
 from .schema import schema_messages
 from .yamlsource import Source, read_source
 
 ORGANISASI = "organisasi.yaml"
+PERATURAN = "peraturan.yaml"
+CATALOGUES = (ORGANISASI, PERATURAN)
 
 
 def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) -> Handbook:
@@ -29,20 +44,30 @@ def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) 
     root = root or source_dir.parent
     problems: list[Problem] = []
     org_source = _read_valid(source_dir / ORGANISASI, root, schema_dir / "organisasi.schema.json", problems)
+    peraturan_source = (
+        _read_valid(source_dir / PERATURAN, root, schema_dir / "peraturan.schema.json", problems)
+        if (source_dir / PERATURAN).exists()
+        else None
+    )
     sop_sources = [
         _read_valid(path, root, schema_dir / "sop.schema.json", problems)
         for path in sorted(source_dir.rglob("*.yaml"))
-        if path != source_dir / ORGANISASI
+        if path.relative_to(source_dir).as_posix() not in CATALOGUES
     ]
     problems += [_misnamed(path, root) for path in sorted(source_dir.rglob("*.yml"))]
     if org_source is None:
         raise SourceError([p for p in problems if p.level is Level.ERROR])
     org, org_problems = build_organisasi(org_source)
-    problems += org_problems
+    peraturan, peraturan_problems = build_peraturan(peraturan_source) if peraturan_source else ((), [])
+    problems += org_problems + peraturan_problems
+    # A catalogue that exists but is invalid is unknown: citations are not checked against it.
+    known_peraturan = (
+        None if (source_dir / PERATURAN).exists() and not peraturan_source else {p.id: p for p in peraturan}
+    )
     valid = [s for s in sop_sources if s is not None]
     sops = []
     for source in valid:
-        sop, sop_problems = build_sop(source, org)
+        sop, sop_problems = build_sop(source, org, known_peraturan)
         problems += sop_problems
         if sop is not None:
             sops.append(sop)
@@ -51,11 +76,12 @@ def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) 
     # one SOP is not reported again as a broken reference from its neighbours.
     known = {s.data["id"] for s in valid}
     problems += checks.check_handbook(sops, {s.file: s for s in valid}, known)
+    problems += checks.check_peraturan(peraturan, sops, peraturan_source)
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise SourceError(errors)
     warnings = tuple(p for p in problems if p.level is Level.WARNING)
-    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, tuple(sops), warnings)
+    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, tuple(sops), peraturan, warnings)
 
 
 def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Problem]) -> Source | None:
@@ -87,7 +113,9 @@ def _misnamed(path: Path, root: Path) -> Problem:
     return Problem(Level.ERROR, display, 1, (), "akhiran .yml tidak dibaca; ganti nama berkas menjadi .yaml")
 
 
-def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem]]:
+def build_sop(
+    source: Source, org: Organisasi, peraturan: Mapping[str, Peraturan] | None
+) -> tuple[Sop | None, list[Problem]]:
     """The model of one schema-valid SOP file, or the reasons it cannot be built."""
     d = source.data
     problems: list[Problem] = []
@@ -105,6 +133,7 @@ def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem
         problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))
     dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
     langkah = _langkah(source, unit, org.konvensi, problems) if unit else ()
+    dasar_hukum = _dasar_hukum(source, peraturan, problems)
     if problems or instansi is None or unit is None or pejabat is None:
         return None, problems
     tertulis = d["disahkan_oleh"].get("tertulis")
@@ -119,7 +148,7 @@ def build_sop(source: Source, org: Organisasi) -> tuple[Sop | None, list[Problem
         dokumen=tuple(d.get("dokumen", ())),
         **dates,
         disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
-        dasar_hukum=tuple(d.get("dasar_hukum", ())),
+        dasar_hukum=dasar_hukum,
         kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
         keterkaitan=tuple(
             Keterkaitan(k["sop"], k.get("jenis", "terkait"), k.get("tertulis")) for k in d.get("keterkaitan", ())
@@ -140,6 +169,23 @@ def _unknown(source: Source, path: KeyPath, choices: list[str], what: str, where
         value = value[key]
     hint = did_you_mean(value, choices) or f"; pilihan: {valid_values(choices)}"
     return source.problem(path, f"{what} '{value}' tidak ada{where} (organisasi.yaml){hint}")
+
+
+def _dasar_hukum(
+    source: Source, peraturan: Mapping[str, Peraturan] | None, problems: list[Problem]
+) -> tuple[DasarHukum, ...]:
+    if peraturan is None:  # the catalogue itself has errors, reported on their own
+        return ()
+    cited = []
+    for index, item in enumerate(source.data.get("dasar_hukum", ())):
+        found = peraturan.get(item["peraturan"])
+        if found is None:
+            hint = did_you_mean(item["peraturan"], peraturan) or "; tambahkan peraturan itu ke peraturan.yaml"
+            message = f"peraturan '{item['peraturan']}' tidak ada di peraturan.yaml{hint}"
+            problems.append(source.problem(("dasar_hukum", index, "peraturan"), message))
+        else:
+            cited.append(DasarHukum(found, item.get("tertulis")))
+    return tuple(cited)
 
 
 def _date(source: Source, key: str, problems: list[Problem]) -> date | None:

@@ -111,6 +111,29 @@ class Keterkaitan:
 
 
 @dataclass(frozen=True)
+class Peraturan:
+    """A law or regulation of the catalogue (``peraturan.yaml``)."""
+
+    id: str
+    jenis: str
+    nomor: str
+    tahun: int
+    tentang: str
+    penerbit: str | None = None
+    url: str | None = None
+    catatan: str | None = None
+    mengubah: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DasarHukum:
+    """A regulation cited by an SOP, with the way the source wrote it."""
+
+    peraturan: Peraturan
+    tertulis: str | None = None
+
+
+@dataclass(frozen=True)
 class MutuBaku:
     """Kelengkapan, Waktu (as written and in working hours) and Output."""
 
@@ -158,7 +181,7 @@ class Sop:
     tanggal_revisi: date | None
     tanggal_efektif: date | None
     disahkan_oleh: Pengesahan
-    dasar_hukum: tuple[str, ...]
+    dasar_hukum: tuple[DasarHukum, ...]
     kualifikasi_pelaksana: tuple[str, ...]
     keterkaitan: tuple[Keterkaitan, ...]
     peralatan_perlengkapan: tuple[str, ...]
@@ -192,6 +215,7 @@ class Handbook:
     instansi: tuple[Instansi, ...]
     pejabat: tuple[Pejabat, ...]
     sops: tuple[Sop, ...]
+    peraturan: tuple[Peraturan, ...] = ()
     catatan_mutu: tuple[Problem, ...] = ()
 
     def sop(self, sop_id: str) -> Sop:
@@ -213,6 +237,21 @@ class Handbook:
                 if relation.sop_id != sop.id:
                     reverse.setdefault(relation.sop_id, []).append((sop, relation))
         return reverse
+
+    def cari_peraturan(self, peraturan_id: str) -> Peraturan:
+        """The regulation with this id (``KeyError`` if none)."""
+        found = by_id(self.peraturan, peraturan_id)
+        if found is None:
+            raise KeyError(peraturan_id)
+        return found
+
+    def sop_berdasarkan(self, peraturan_id: str) -> list[Sop]:
+        """The SOPs citing this regulation as Dasar Hukum (computed)."""
+        return [sop for sop in self.sops if any(d.peraturan.id == peraturan_id for d in sop.dasar_hukum)]
+
+    def diubah_oleh(self, peraturan_id: str) -> list[Peraturan]:
+        """The regulations that amend this one (computed from their ``mengubah``)."""
+        return [p for p in self.peraturan if peraturan_id in p.mengubah]
 
     def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
         """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from . import mermaid
 from .durations import angka, format_jam
+from .fragments import admonition, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
-from .render_sop import JENIS_KETERKAITAN, admonition, catatan_sumber, diagram_block, sop_link
+from .render_sop import JENIS_KETERKAITAN, catatan_sumber
 from .text import h, md
 
 

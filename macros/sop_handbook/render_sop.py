@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from . import links, mermaid
+from . import links, mermaid, render_legal
 from .durations import KonvensiWaktu, angka, format_jam
+from .fragments import KOSONG, admonition, diagram_block, sop_link
 from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
 
-KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 REKONSTRUKSI_NOTE = (
     "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
@@ -41,11 +41,6 @@ def _kop(sop: Sop, pemerintah: str) -> str:
     return f'<div class="sop-kop" aria-label="Kop formulir SOP">{rows}</div>'
 
 
-def admonition(kind: str, title: str, body: str) -> str:
-    """A Material admonition box (``info``, ``warning``, ...) holding plain text."""
-    return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'
-
-
 def identitas_table(sop: Sop, handbook: Handbook) -> str:
     """The identity part of the form: thirteen fields, empty ones shown empty."""
     src = links.sop_src(sop)
@@ -57,7 +52,7 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
         ("Tanggal Efektif", _date(sop.tanggal_efektif)),
         ("Disahkan oleh", _pengesah(sop)),
         ("Nama SOP", h(sop.nama) if sop.nama else f"{KOSONG} (judul prosedur: {h(sop.judul)})"),
-        ("Dasar Hukum", _list(sop.dasar_hukum)),
+        ("Dasar Hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src)),
         ("Kualifikasi Pelaksana", _list(sop.kualifikasi_pelaksana)),
         ("Keterkaitan", _keterkaitan(sop, handbook, src)),
         ("Peralatan/Perlengkapan", _list(sop.peralatan_perlengkapan)),
@@ -104,11 +99,6 @@ def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG
 
 
-def sop_link(target: Sop, from_src: str) -> str:
-    """A link to an SOP's page, labelled with its name."""
-    return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
-
-
 def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
     """The reverse of Keterkaitan: the SOPs that list this one, computed from theirs."""
     src = links.sop_src(sop)
@@ -126,11 +116,6 @@ def _diagram_intro(sop: Sop) -> str:
         f'<p class="sop-diagram-intro">Satu lajur per pelaksana ({lanes}). '
         "Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>"
     )
-
-
-def diagram_block(mermaid_text: str) -> str:
-    """A Mermaid diagram for mermaid2's fence; data-search-exclude keeps its source out of search."""
-    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid_text}```\n\n</div>'
 
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:

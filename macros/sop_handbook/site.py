@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import export, links, render_pages, render_sop
+from . import export, links, render_legal, render_pages, render_sop
+from .legal import sitasi
 from .loader import load_handbook
 from .model import Handbook
 from .problems import SourceError
@@ -58,6 +59,7 @@ def navigation(handbook: Handbook) -> list[Any]:
         {"Beranda": links.HOME},
         *sections,
         {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
+        {"Dasar Hukum": [links.DASAR_HUKUM, *({h(sitasi(p)): links.peraturan_src(p)} for p in handbook.peraturan)]},
         {"Catatan mutu data": links.CATATAN_MUTU},
     ]
 
@@ -69,7 +71,11 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
         # No table of contents column: the wide tables and the diagram need the room.
         content = f'---\nhide: [toc]\n---\n{{{{ sop_page("{sop.id}") }}}}\n'
         files.append(File.generated(config, links.sop_src(sop), content=content))
+    for peraturan in handbook.peraturan:
+        content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
+        files.append(File.generated(config, links.peraturan_src(peraturan), content=content))
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
+    files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files
 
 
@@ -85,3 +91,5 @@ def define_macros(env: Any) -> None:
     env.macro(lambda: render_pages.catatan_mutu(handbook, here()), "catatan_mutu")
     env.macro(lambda: render_pages.konvensi_waktu(handbook), "konvensi_waktu")
     env.macro(lambda: render_pages.peta_keterkaitan(handbook, here()), "peta_keterkaitan")
+    env.macro(lambda i: render_legal.peraturan_page(handbook.cari_peraturan(i), handbook), "peraturan_page")
+    env.macro(lambda: render_legal.daftar_peraturan(handbook, here()), "daftar_peraturan")

@@ -50,6 +50,18 @@ class Source:
         """A problem located at ``path`` in this file."""
         return Problem(level, self.file, self.line(path), path, message)
 
+    def duplicate_ids(self, path: KeyPath, items: list[dict[str, Any]]) -> list[Problem]:
+        """An error for each item of the list at ``path`` whose ``id`` an earlier item has."""
+        first: dict[str, int] = {}
+        problems = []
+        for index, item in enumerate(items):
+            if item["id"] in first:
+                line = self.line((*path, first[item["id"]], "id"))
+                message = f"id '{item['id']}' sudah dipakai di baris {line}; setiap id harus unik"
+                problems.append(self.problem((*path, index, "id"), message))
+            first.setdefault(item["id"], index)
+        return problems
+
 
 class _Reader:
     """Turns a node tree into data, collecting lines and problems."""

@@ -1,0 +1,24 @@
+"""Small HTML pieces shared by the pages: empty marks, links, boxes, diagrams."""
+
+from __future__ import annotations
+
+from . import links
+from .model import Sop
+from .text import h
+
+KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    """A Material admonition box (``info``, ``warning``, ...) holding plain text."""
+    return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'
+
+
+def sop_link(target: Sop, from_src: str) -> str:
+    """A link to an SOP's page, labelled with its name."""
+    return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+
+
+def diagram_block(mermaid_text: str) -> str:
+    """A Mermaid diagram for mermaid2's fence; data-search-exclude keeps its source out of search."""
+    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid_text}```\n\n</div>'

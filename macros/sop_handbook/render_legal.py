@@ -1,0 +1,76 @@
+"""The Markdown of the Dasar Hukum pages: one per regulation, and the index."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from . import links
+from .fragments import KOSONG, sop_link
+from .legal import JENIS, judul_lengkap, nama_jenis, sitasi, urutan
+from .model import DasarHukum, Handbook, Peraturan
+from .text import h
+
+
+def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> str:
+    """A link to a regulation's page, labelled with its citation."""
+    label = judul_lengkap(peraturan) if full else sitasi(peraturan)
+    return f'<a href="{links.relative_url(from_src, links.peraturan_src(peraturan))}">{h(label)}</a>'
+
+
+def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str) -> str:
+    """An SOP's Dasar Hukum as links, in the order of the legal hierarchy."""
+    ordered = sorted(cited, key=lambda d: urutan(d.peraturan))
+    items = "".join(f"<li>{peraturan_link(d.peraturan, from_src)}</li>" for d in ordered)
+    return f"<ol>{items}</ol>" if items else KOSONG
+
+
+def peraturan_page(peraturan: Peraturan, handbook: Handbook) -> str:
+    """A regulation's page: citation, amendments both ways, and every SOP citing it."""
+    src = links.peraturan_src(peraturan)
+    naskah = f'<a href="{h(peraturan.url)}">{h(peraturan.url)}</a>' if peraturan.url else KOSONG
+    rows = [
+        ("Jenis", h(nama_jenis(peraturan))),
+        ("Nomor", h(peraturan.nomor)),
+        ("Tahun", str(peraturan.tahun)),
+        ("Tentang", h(peraturan.tentang)),
+        ("Mengubah", _links([handbook.cari_peraturan(i) for i in peraturan.mengubah], src)),
+        ("Diubah oleh", _links(handbook.diubah_oleh(peraturan.id), src)),
+        ("Naskah resmi", naskah),
+        ("Catatan", h(peraturan.catatan) if peraturan.catatan else KOSONG),
+    ]
+    body = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
+    table = f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
+    sitasi_lengkap = f'<p class="sop-sitasi">{h(judul_lengkap(peraturan))}</p>'
+    return f"{sitasi_lengkap}\n\n{table}\n\n## Dirujuk oleh SOP\n\n{_citing(peraturan, handbook, src)}\n"
+
+
+def _links(items: list[Peraturan], src: str) -> str:
+    return "<br>".join(peraturan_link(p, src) for p in items) or "—"
+
+
+def _citing(peraturan: Peraturan, handbook: Handbook, src: str) -> str:
+    rows = []
+    for sop in handbook.sop_berdasarkan(peraturan.id):
+        written = {d.tertulis for d in sop.dasar_hukum if d.peraturan.id == peraturan.id and d.tertulis}
+        rows.append(
+            f"<tr><td>{sop_link(sop, src)}</td><td>{'<br>'.join(h(w) for w in sorted(written)) or '—'}</td></tr>"
+        )
+    if not rows:
+        return "<p>Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum.</p>"
+    head = '<th scope="col">SOP</th><th scope="col">Tertulis di dokumen SOP</th>'
+    return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+
+
+def daftar_peraturan(handbook: Handbook, from_src: str) -> str:
+    """Every regulation, grouped by kind in the order of the legal hierarchy, then by year and number."""
+    parts = []
+    for jenis, group in groupby(handbook.peraturan, key=lambda p: p.jenis):
+        rows = "\n".join(
+            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td><td>{h(p.tentang)}</td>"
+            f"<td>{len(handbook.sop_berdasarkan(p.id))}</td></tr>"
+            for p in group
+        )
+        head = '<th scope="col">Peraturan</th><th scope="col">Tentang</th><th scope="col">SOP</th>'
+        parts.append(f"## {JENIS[jenis][1]}")
+        parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
+    return "\n\n".join(parts) + "\n"
