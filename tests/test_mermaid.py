@@ -64,3 +64,11 @@ def test_golden_diagram_of_each_real_sop(handbook, sop_id):
 def test_golden_diagram_with_decision_and_hostile_text(tmp_path, sop_id):
     handbook = load(FIXTURES / "multi", tmp_path)
     check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+
+
+def test_a_role_without_steps_gets_no_lane(tmp_path):
+    handbook = load(FIXTURES / "multi", tmp_path)
+    sop = handbook.sop("pemeriksaan-berkas")
+    assert [p.id for p in sop.unit.pelaksana] == ["staf", "kabid", "bendahara"]
+    assert [p.id for p in mermaid.lanes(sop)] == ["staf", "kabid"]
+    assert "Bendahara" not in mermaid.swimlane(sop)

@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from sop_handbook import links, render_pages, render_sop
+from sop_handbook import fragments, links, render_pages, render_sop
 
 from .conftest import FIXTURES, ROOT, check_golden, line_of, load
 
@@ -86,13 +86,13 @@ def test_identity_table_has_the_thirteen_fields_and_shows_empty_ones(handbook):
 
 def test_reconstruction_is_said_in_one_sentence_and_marked_per_step(handbook):
     page = render_sop.sop_page(handbook.sop("penyusunan-lakip"), handbook)
-    assert page.count(render_sop.REKONSTRUKSI_NOTE) == 1
-    assert page.count(render_sop.REKONSTRUKSI_MARK) == 10
+    assert page.count(fragments.REKONSTRUKSI_NOTE) == 1
+    assert page.count(fragments.REKONSTRUKSI_MARK) == 10
 
 
 def test_a_page_without_reconstruction_says_nothing_about_it(fixture_handbook):
     page = render_sop.sop_page(fixture_handbook.sop("pemeriksaan-berkas"), fixture_handbook)
-    assert render_sop.REKONSTRUKSI_NOTE not in page
+    assert fragments.REKONSTRUKSI_NOTE not in page
     assert "Ya: langkah berikutnya; Tidak: langkah 1" in page
 
 

@@ -7,6 +7,11 @@ from .model import Sop
 from .text import h
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+REKONSTRUKSI_NOTE = (
+    "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
+    "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."
+)
+REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 
 
 def admonition(kind: str, title: str, body: str) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Peraturan, Sop
+from .model import Instansi, Peran, Peraturan, Sop, Unit
 
 HOME = "index.md"
 CATATAN_MUTU = "catatan-mutu-data.md"
 PETA_KETERKAITAN = "peta-keterkaitan.md"
 DASAR_HUKUM = "dasar-hukum/index.md"
 API_DASAR_HUKUM = "api/dasar-hukum.json"
+PELAKSANA = "pelaksana/index.md"
 API_SOPS = "api/sops.json"
 
 
@@ -28,6 +29,11 @@ def sop_src(sop: Sop) -> str:
 def peraturan_src(peraturan: Peraturan) -> str:
     """The generated page of a regulation: ``dasar-hukum/<id>.md``."""
     return f"dasar-hukum/{peraturan.id}.md"
+
+
+def peran_src(instansi: Instansi, unit: Unit, peran: Peran) -> str:
+    """The generated page of a unit's role: ``pelaksana/<instansi>/<unit>/<peran>.md``."""
+    return f"pelaksana/{instansi.id}/{unit.id}/{peran.id}.md"
 
 
 def page_url(src: str) -> str:

@@ -253,6 +253,13 @@ class Handbook:
         """The regulations that amend this one (computed from their ``mengubah``)."""
         return [p for p in self.peraturan if peraturan_id in p.mengubah]
 
+    def tugas(self, unit: Unit, peran: Peran) -> list[tuple[Sop, list[Langkah]]]:
+        """Every step a unit's role performs, grouped by SOP (computed)."""
+        work = [
+            (sop, [step for step in sop.langkah if step.pelaksana == peran]) for sop in self.sops if sop.unit == unit
+        ]
+        return [(sop, steps) for sop, steps in work if steps]
+
     def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
         """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""
         groups = []

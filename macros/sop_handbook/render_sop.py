@@ -10,17 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from . import links, mermaid, render_legal
+from . import links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, angka, format_jam
-from .fragments import KOSONG, admonition, diagram_block, sop_link
+from .fragments import KOSONG, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, diagram_block, sop_link
 from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
-
-REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
-REKONSTRUKSI_NOTE = (
-    "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
-    "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."
-)
 
 
 def sop_page(sop: Sop, handbook: Handbook) -> str:
@@ -111,7 +105,7 @@ def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
 
 
 def _diagram_intro(sop: Sop) -> str:
-    lanes = ", ".join(h(p.label) for p in sop.unit.pelaksana)
+    lanes = ", ".join(h(p.label) for p in mermaid.lanes(sop))
     return (
         f'<p class="sop-diagram-intro">Satu lajur per pelaksana ({lanes}). '
         "Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>"
@@ -124,15 +118,16 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
         f'<th scope="col">{name}</th>'
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     )
-    body = "\n".join(_step_row(step) for step in sop.langkah)
+    body = "\n".join(_step_row(sop, step) for step in sop.langkah)
     total_jam = h(format_jam(sop.total_jam, konvensi))
     total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
     return (
-        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{total}</tfoot></table>'
+        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
+        f"<tfoot>{total}</tfoot></table>"
     )
 
 
-def _step_row(step: Langkah) -> str:
+def _step_row(sop: Sop, step: Langkah) -> str:
     mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
     kegiatan = h(step.kegiatan)
     if step.keputusan:
@@ -140,7 +135,7 @@ def _step_row(step: Langkah) -> str:
         kegiatan += f'<br><small class="sop-cabang">Ya: {ya}; Tidak: langkah {step.tidak}</small>'
     cells = [
         kegiatan,
-        h(step.pelaksana.label) + mark,
+        render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark,
         _cell(step.mutu_baku.kelengkapan),
         _waktu(step),
         _cell(step.mutu_baku.output),

@@ -16,10 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import export, links, render_legal, render_pages, render_sop
+from . import export, links, render_legal, render_pages, render_roles, render_sop
 from .legal import sitasi
 from .loader import load_handbook
-from .model import Handbook
+from .model import Handbook, by_id
 from .problems import SourceError
 from .text import h
 
@@ -58,10 +58,22 @@ def navigation(handbook: Handbook) -> list[Any]:
     return [
         {"Beranda": links.HOME},
         *sections,
+        {"Pelaksana": [links.PELAKSANA, *_role_entries(handbook)]},
         {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
         {"Dasar Hukum": [links.DASAR_HUKUM, *({h(sitasi(p)): links.peraturan_src(p)} for p in handbook.peraturan)]},
         {"Catatan mutu data": links.CATATAN_MUTU},
     ]
+
+
+def _role_entries(handbook: Handbook) -> list[Any]:
+    """The role pages for the nav, under their unit when there are several units."""
+    units = [
+        (f"{unit.nama} — {instansi.nama}", [{h(p.label): links.peran_src(instansi, unit, p)} for p in unit.pelaksana])
+        for instansi, unit, _ in handbook.per_unit()
+    ]
+    if len(units) == 1:
+        return units[0][1]
+    return [{h(title): roles} for title, roles in units]
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
@@ -71,6 +83,10 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
         # No table of contents column: the wide tables and the diagram need the room.
         content = f'---\nhide: [toc]\n---\n{{{{ sop_page("{sop.id}") }}}}\n'
         files.append(File.generated(config, links.sop_src(sop), content=content))
+    for instansi, unit, _ in handbook.per_unit():
+        for peran in unit.pelaksana:
+            content = f'{{{{ peran_page("{instansi.id}", "{unit.id}", "{peran.id}") }}}}\n'
+            files.append(File.generated(config, links.peran_src(instansi, unit, peran), content=content))
     for peraturan in handbook.peraturan:
         content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
         files.append(File.generated(config, links.peraturan_src(peraturan), content=content))
@@ -93,3 +109,14 @@ def define_macros(env: Any) -> None:
     env.macro(lambda: render_pages.peta_keterkaitan(handbook, here()), "peta_keterkaitan")
     env.macro(lambda i: render_legal.peraturan_page(handbook.cari_peraturan(i), handbook), "peraturan_page")
     env.macro(lambda: render_legal.daftar_peraturan(handbook, here()), "daftar_peraturan")
+    env.macro(lambda: render_roles.daftar_peran(handbook, here()), "daftar_peran")
+
+    def peran_page(instansi_id: str, unit_id: str, peran_id: str) -> str:
+        instansi = by_id(handbook.instansi, instansi_id)
+        unit = instansi.cari_unit(unit_id) if instansi else None
+        peran = unit.peran(peran_id) if unit else None
+        if instansi is None or unit is None or peran is None:
+            raise KeyError(f"{instansi_id}/{unit_id}/{peran_id}")
+        return render_roles.peran_page(instansi, unit, peran, handbook)
+
+    env.macro(peran_page, "peran_page")
