@@ -3,6 +3,7 @@
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from sop_handbook import site
 
 
@@ -15,3 +16,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated SOP pages and the JSON export."""
     return site.add_pages(files, config)
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Abbreviations of the glossary get their full form as a hover title."""
+    return site.append_abbreviations(markdown, config)

@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from .conftest import build, line_of, make_project, real_sources
+from .conftest import ROOT, build, line_of, make_project, real_sources
 
 SOP_KEYS = {
     "id",
@@ -114,7 +114,7 @@ def test_hostile_titles_are_escaped_in_nav_and_title(fixture_site):
 
 def test_broken_source_stops_the_build_before_writing(tmp_path):
     case = tmp_path / "rusak.yaml"
-    good = real_sources()[1].read_text(encoding="utf-8")
+    good = (ROOT / "sop_source" / "penyusunan-lkpj.yaml").read_text(encoding="utf-8")
     case.write_text(good.replace("pelaksana: ketua-tim", "pelaksana: ketua", 1), encoding="utf-8")
     line = next(i for i, text in enumerate(good.splitlines(), 1) if "pelaksana: ketua-tim" in text)
     step = next(i for i, s in enumerate(yaml.safe_load(good)["langkah"]) if s["pelaksana"] == "ketua-tim")

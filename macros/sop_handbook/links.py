@@ -18,6 +18,7 @@ PETA_KETERKAITAN = "peta-keterkaitan.md"
 DASAR_HUKUM = "dasar-hukum/index.md"
 API_DASAR_HUKUM = "api/dasar-hukum.json"
 PELAKSANA = "pelaksana/index.md"
+GLOSARIUM = "glosarium.md"
 API_SOPS = "api/sops.json"
 
 

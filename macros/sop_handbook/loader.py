@@ -16,6 +16,7 @@ from typing import Any
 
 from . import checks
 from .durations import KonvensiWaktu, parse_waktu
+from .glosarium import build_glosarium
 from .katalog import build_peraturan
 from .model import (
     DasarHukum,
@@ -36,52 +37,58 @@ from .yamlsource import Source, read_source
 
 ORGANISASI = "organisasi.yaml"
 PERATURAN = "peraturan.yaml"
-CATALOGUES = (ORGANISASI, PERATURAN)
+GLOSARIUM = "glosarium.yaml"
+CATALOGUES = (ORGANISASI, PERATURAN, GLOSARIUM)
 
 
 def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) -> Handbook:
     """Load and check ``source_dir``; file names in messages are relative to ``root``."""
     root = root or source_dir.parent
     problems: list[Problem] = []
-    org_source = _read_valid(source_dir / ORGANISASI, root, schema_dir / "organisasi.schema.json", problems)
-    peraturan_source = (
-        _read_valid(source_dir / PERATURAN, root, schema_dir / "peraturan.schema.json", problems)
-        if (source_dir / PERATURAN).exists()
-        else None
-    )
-    sop_sources = [
-        _read_valid(path, root, schema_dir / "sop.schema.json", problems)
-        for path in sorted(source_dir.rglob("*.yaml"))
-        if path.relative_to(source_dir).as_posix() not in CATALOGUES
+
+    def read(path: Path, kind: str) -> Source | None:
+        return _read_valid(path, root, schema_dir / f"{kind}.schema.json", problems)
+
+    org_source = read(source_dir / ORGANISASI, "organisasi")
+    # The catalogues are optional; one that exists but is invalid is "unknown",
+    # and what refers to it is not checked against it (its errors are reported).
+    peraturan_source = read(source_dir / PERATURAN, "peraturan") if (source_dir / PERATURAN).exists() else None
+    glosarium_source = read(source_dir / GLOSARIUM, "glosarium") if (source_dir / GLOSARIUM).exists() else None
+    sop_files = [
+        p for p in sorted(source_dir.rglob("*.yaml")) if p.relative_to(source_dir).as_posix() not in CATALOGUES
     ]
+    valid = [s for s in (read(path, "sop") for path in sop_files) if s is not None]
     problems += [_misnamed(path, root) for path in sorted(source_dir.rglob("*.yml"))]
     if org_source is None:
         raise SourceError([p for p in problems if p.level is Level.ERROR])
     org, org_problems = build_organisasi(org_source)
     peraturan, peraturan_problems = build_peraturan(peraturan_source) if peraturan_source else ((), [])
-    problems += org_problems + peraturan_problems
-    # A catalogue that exists but is invalid is unknown: citations are not checked against it.
-    known_peraturan = (
-        None if (source_dir / PERATURAN).exists() and not peraturan_source else {p.id: p for p in peraturan}
-    )
-    valid = [s for s in sop_sources if s is not None]
-    sops = []
-    for source in valid:
-        sop, sop_problems = build_sop(source, org, known_peraturan)
-        problems += sop_problems
-        if sop is not None:
-            sops.append(sop)
-    sops.sort(key=lambda s: (s.judul_tampil.casefold(), s.id))
+    glosarium, glosarium_problems = build_glosarium(glosarium_source) if glosarium_source else ((), [])
+    problems += org_problems + peraturan_problems + glosarium_problems
+    peraturan_known = None if (source_dir / PERATURAN).exists() and not peraturan_source else peraturan
+    sops = _build_sops(valid, org, peraturan_known, problems)
     # Ids of every schema-valid file count as known, so that a mistake inside
     # one SOP is not reported again as a broken reference from its neighbours.
-    known = {s.data["id"] for s in valid}
-    problems += checks.check_handbook(sops, {s.file: s for s in valid}, known)
+    problems += checks.check_handbook(sops, {s.file: s for s in valid}, {s.data["id"] for s in valid})
     problems += checks.check_peraturan(peraturan, sops, peraturan_source)
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise SourceError(errors)
     warnings = tuple(p for p in problems if p.level is Level.WARNING)
-    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, tuple(sops), peraturan, warnings)
+    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, sops, peraturan, glosarium, warnings)
+
+
+def _build_sops(
+    sources: list[Source], org: Organisasi, peraturan: tuple[Peraturan, ...] | None, problems: list[Problem]
+) -> tuple[Sop, ...]:
+    by_id = None if peraturan is None else {p.id: p for p in peraturan}
+    sops = []
+    for source in sources:
+        sop, sop_problems = build_sop(source, org, by_id)
+        problems += sop_problems
+        if sop is not None:
+            sops.append(sop)
+    return tuple(sorted(sops, key=lambda s: (s.judul_tampil.casefold(), s.id)))
 
 
 def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Problem]) -> Source | None:

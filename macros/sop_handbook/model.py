@@ -134,6 +134,15 @@ class DasarHukum:
 
 
 @dataclass(frozen=True)
+class Singkatan:
+    """An abbreviation of the glossary and its full form."""
+
+    singkatan: str
+    kepanjangan: str
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
 class MutuBaku:
     """Kelengkapan, Waktu (as written and in working hours) and Output."""
 
@@ -216,6 +225,7 @@ class Handbook:
     pejabat: tuple[Pejabat, ...]
     sops: tuple[Sop, ...]
     peraturan: tuple[Peraturan, ...] = ()
+    glosarium: tuple[Singkatan, ...] = ()
     catatan_mutu: tuple[Problem, ...] = ()
 
     def sop(self, sop_id: str) -> Sop:

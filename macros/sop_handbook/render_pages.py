@@ -85,3 +85,13 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
         f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
     )
     return diagram_block(mermaid.relation_map(handbook, from_src)) + "\n\n" + table + "\n"
+
+
+def glosarium(handbook: Handbook) -> str:
+    """The glossary as a table: abbreviation, full form, note."""
+    rows = "\n".join(
+        f"<tr><td><strong>{h(e.singkatan)}</strong></td><td>{h(e.kepanjangan)}</td><td>{h(e.catatan or '')}</td></tr>"
+        for e in handbook.glosarium
+    )
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("Singkatan", "Kepanjangan", "Catatan"))
+    return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'

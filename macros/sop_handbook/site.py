@@ -9,6 +9,7 @@ calls ``define_macros`` for mkdocs-macros. The loaded handbook travels in
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import export, links, render_legal, render_pages, render_roles, render_sop
+from .glosarium import abbreviate, markdown_definitions
 from .legal import sitasi
 from .loader import load_handbook
 from .model import Handbook, by_id
@@ -61,6 +63,7 @@ def navigation(handbook: Handbook) -> list[Any]:
         {"Pelaksana": [links.PELAKSANA, *_role_entries(handbook)]},
         {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
         {"Dasar Hukum": [links.DASAR_HUKUM, *({h(sitasi(p)): links.peraturan_src(p)} for p in handbook.peraturan)]},
+        {"Glosarium": links.GLOSARIUM},
         {"Catatan mutu data": links.CATATAN_MUTU},
     ]
 
@@ -96,20 +99,17 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
 
 
 def define_macros(env: Any) -> None:
-    """Register the macros that pages use (mkdocs-macros ``define_env``)."""
+    """Register the macros that pages use (mkdocs-macros ``define_env``).
+
+    Every macro's output gets the glossary's hover titles on its abbreviations.
+    """
     handbook: Handbook = env.variables["handbook"]
 
     def here() -> str:
         return str(env.page.file.src_uri)
 
-    env.macro(lambda sop_id: render_sop.sop_page(handbook.sop(sop_id), handbook), "sop_page")
-    env.macro(lambda: render_pages.daftar_sop(handbook, here()), "daftar_sop")
-    env.macro(lambda: render_pages.catatan_mutu(handbook, here()), "catatan_mutu")
-    env.macro(lambda: render_pages.konvensi_waktu(handbook), "konvensi_waktu")
-    env.macro(lambda: render_pages.peta_keterkaitan(handbook, here()), "peta_keterkaitan")
-    env.macro(lambda i: render_legal.peraturan_page(handbook.cari_peraturan(i), handbook), "peraturan_page")
-    env.macro(lambda: render_legal.daftar_peraturan(handbook, here()), "daftar_peraturan")
-    env.macro(lambda: render_roles.daftar_peran(handbook, here()), "daftar_peran")
+    def macro(name: str, render: Callable[..., str]) -> None:
+        env.macro(lambda *args: abbreviate(render(*args), handbook.glosarium), name)
 
     def peran_page(instansi_id: str, unit_id: str, peran_id: str) -> str:
         instansi = by_id(handbook.instansi, instansi_id)
@@ -119,4 +119,19 @@ def define_macros(env: Any) -> None:
             raise KeyError(f"{instansi_id}/{unit_id}/{peran_id}")
         return render_roles.peran_page(instansi, unit, peran, handbook)
 
-    env.macro(peran_page, "peran_page")
+    macro("sop_page", lambda sop_id: render_sop.sop_page(handbook.sop(sop_id), handbook))
+    macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here()))
+    macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
+    macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
+    macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here()))
+    macro("peraturan_page", lambda i: render_legal.peraturan_page(handbook.cari_peraturan(i), handbook))
+    macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here()))
+    macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here()))
+    macro("peran_page", peran_page)
+    macro("glosarium", lambda: render_pages.glosarium(handbook))
+
+
+def append_abbreviations(markdown: str, config: MkDocsConfig) -> str:
+    """Give hand-written Markdown the glossary's hover titles (the ``abbr`` extension)."""
+    handbook: Handbook = config.extra["handbook"]
+    return f"{markdown}\n\n{markdown_definitions(handbook.glosarium)}\n"

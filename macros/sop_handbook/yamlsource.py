@@ -50,16 +50,16 @@ class Source:
         """A problem located at ``path`` in this file."""
         return Problem(level, self.file, self.line(path), path, message)
 
-    def duplicate_ids(self, path: KeyPath, items: list[dict[str, Any]]) -> list[Problem]:
-        """An error for each item of the list at ``path`` whose ``id`` an earlier item has."""
+    def duplicate_ids(self, path: KeyPath, items: list[dict[str, Any]], key: str = "id") -> list[Problem]:
+        """An error for each item of the list at ``path`` whose ``key`` an earlier item has."""
         first: dict[str, int] = {}
         problems = []
         for index, item in enumerate(items):
-            if item["id"] in first:
-                line = self.line((*path, first[item["id"]], "id"))
-                message = f"id '{item['id']}' sudah dipakai di baris {line}; setiap id harus unik"
-                problems.append(self.problem((*path, index, "id"), message))
-            first.setdefault(item["id"], index)
+            if item[key] in first:
+                line = self.line((*path, first[item[key]], key))
+                message = f"{key} '{item[key]}' sudah dipakai di baris {line}; setiap {key} harus unik"
+                problems.append(self.problem((*path, index, key), message))
+            first.setdefault(item[key], index)
         return problems
 
 
