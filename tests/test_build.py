@@ -137,3 +137,21 @@ def test_search_index_has_the_steps_but_not_the_diagram_source(real_site):
     assert "Menyusun SK Tim Penyusunan LKPJ" in text
     assert "swimlane-beta" not in text
     assert "subgraph" not in text
+
+
+def test_sops_are_browsable_by_kategori_with_material_tags(real_site):
+    page = (real_site.site / "sop/diskopukm/sekretariat/penyusunan-laporan-evaluasi/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.findall(r'class="md-tag"[^>]*>\s*([a-z]+)\s*<', page) == ["pelaporan", "penganggaran"]
+    listing = (real_site.site / "kategori" / "index.html").read_text(encoding="utf-8")
+    sections = listing.split('<span class="md-tag">')[1:]
+    listed = {
+        section.split("<")[0]: re.findall(r'href="\.\./sop/diskopukm/sekretariat/([^/]+)/"', section)
+        for section in sections
+    }
+    assert listed == {
+        "pelaporan": ["penyusunan-lakip", "penyusunan-lkpj", "penyusunan-lppd", "penyusunan-laporan-evaluasi"],
+        "penganggaran": ["penyusunan-rka-dpa", "penyusunan-laporan-evaluasi"],
+        "perencanaan": ["penyusunan-renja-renstra"],
+    }

@@ -19,6 +19,7 @@ DASAR_HUKUM = "dasar-hukum/index.md"
 API_DASAR_HUKUM = "api/dasar-hukum.json"
 PELAKSANA = "pelaksana/index.md"
 GLOSARIUM = "glosarium.md"
+KATEGORI = "kategori.md"
 API_SOPS = "api/sops.json"
 
 

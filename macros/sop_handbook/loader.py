@@ -153,6 +153,7 @@ def build_sop(
         nomor=d["nomor"],
         nama=d.get("nama"),
         dokumen=tuple(d.get("dokumen", ())),
+        kategori=tuple(d.get("kategori", ())),
         **dates,
         disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
         dasar_hukum=dasar_hukum,

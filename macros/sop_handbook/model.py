@@ -186,6 +186,7 @@ class Sop:
     nomor: str
     nama: str | None
     dokumen: tuple[str, ...]
+    kategori: tuple[str, ...]
     tanggal_pembuatan: date | None
     tanggal_revisi: date | None
     tanggal_efektif: date | None

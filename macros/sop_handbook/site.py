@@ -60,6 +60,7 @@ def navigation(handbook: Handbook) -> list[Any]:
     return [
         {"Beranda": links.HOME},
         *sections,
+        {"Kategori": links.KATEGORI},
         {"Pelaksana": [links.PELAKSANA, *_role_entries(handbook)]},
         {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
         {"Dasar Hukum": [links.DASAR_HUKUM, *({h(sitasi(p)): links.peraturan_src(p)} for p in handbook.peraturan)]},
@@ -84,7 +85,9 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     handbook: Handbook = config.extra["handbook"]
     for sop in handbook.sops:
         # No table of contents column: the wide tables and the diagram need the room.
-        content = f'---\nhide: [toc]\n---\n{{{{ sop_page("{sop.id}") }}}}\n'
+        # Kategori are Material tags: the Kategori page lists the SOPs by kind.
+        tags = f"tags: [{', '.join(sop.kategori)}]\n" if sop.kategori else ""
+        content = f'---\nhide: [toc]\n{tags}---\n{{{{ sop_page("{sop.id}") }}}}\n'
         files.append(File.generated(config, links.sop_src(sop), content=content))
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
