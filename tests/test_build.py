@@ -155,3 +155,16 @@ def test_sops_are_browsable_by_kategori_with_material_tags(real_site):
         "penganggaran": ["penyusunan-rka-dpa", "penyusunan-laporan-evaluasi"],
         "perencanaan": ["penyusunan-renja-renstra"],
     }
+
+
+def test_reviewers_page_links_each_warning_to_its_source_line(real_site):
+    page = (real_site.site / "catatan-mutu-data" / "index.html").read_text(encoding="utf-8")
+    line = line_of("penyusunan-rka-dpa.yaml", "- sop: penyusunan-rka-dpa")
+    assert (
+        f'<a href="../sumber/penyusunan-rka-dpa/#L{line}"><code>sop_source/penyusunan-rka-dpa.yaml:{line}</code>'
+        in page
+    )
+    source = (real_site.site / "sumber" / "penyusunan-rka-dpa" / "index.html").read_text(encoding="utf-8")
+    assert f'id="L{line}"><a href="#L{line}">{line}</a>  - sop: penyusunan-rka-dpa</span>' in source
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("sumber/")]

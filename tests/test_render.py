@@ -140,3 +140,12 @@ def test_relative_url(from_src, to_src, url):
 
 def test_time_convention_is_stated_in_indonesian_notation(handbook):
     assert "1 hari = 7,5 jam, 1 minggu = 5 hari, 1 bulan = 20 hari kerja." in render_pages.konvensi_waktu(handbook)
+
+
+def test_source_page_numbers_every_line_and_keeps_it_literal():
+    text = 'id: x\n  nama: "<script>{{ 7*7 }}</script>"\n\n```\n'
+    page = render_pages.sumber_page("sop_source/x.yaml", text)
+    assert page.startswith("---\nsearch:\n  exclude: true\nrender_macros: false\n")
+    assert '<span class="sop-baris" id="L2"><a href="#L2">2</a>  nama: &quot;&lt;script&gt;&#123;&#123; 7*7' in page
+    assert '<span class="sop-baris" id="L3"><a href="#L3">3</a></span>' in page
+    assert "```" not in page and page.count('class="sop-baris"') == 4

@@ -38,6 +38,16 @@ def peran_src(instansi: Instansi, unit: Unit, peran: Peran) -> str:
     return f"pelaksana/{instansi.id}/{unit.id}/{peran.id}.md"
 
 
+def sumber_src(file: str) -> str:
+    """The page showing a source file with numbered lines: ``sumber/<path in sop_source>.md``."""
+    return f"sumber/{file.removeprefix('sop_source/').removesuffix('.yaml')}.md"
+
+
+def baris(line: int) -> str:
+    """The id of a line on a source page."""
+    return f"L{line}"
+
+
 def page_url(src: str) -> str:
     """The URL of a page relative to the site root (directory URLs)."""
     stem = src.removesuffix(".md")

@@ -1,14 +1,14 @@
-"""The Markdown of the handbook's own pages: Beranda's list and the reviewers' page."""
+"""The Markdown of the handbook's own pages: lists, the relation map, the glossary, reviewers' pages."""
 
 from __future__ import annotations
 
-from . import mermaid
+from . import links, mermaid
 from .durations import angka, format_jam
 from .fragments import admonition, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
 from .render_sop import JENIS_KETERKAITAN, catatan_sumber
-from .text import h, md
+from .text import h, h_code, md
 
 
 def daftar_sop(handbook: Handbook, from_src: str) -> str:
@@ -49,18 +49,19 @@ def catatan_mutu(handbook: Handbook, from_src: str) -> str:
     parts += [admonition("warning", f"Pejabat: {p.nama}", p.catatan) for p in handbook.pejabat if p.catatan]
     for sop in sorted(handbook.sops, key=lambda s: s.file):
         parts.append(f'<h2 class="sop-mutu-judul">{sop_link(sop, from_src)} <small>{h(sop.file)}</small></h2>')
-        parts.append(_warning_table(warnings.pop(sop.file, [])))
+        parts.append(_warning_table(warnings.pop(sop.file, []), from_src))
         parts.append(catatan_sumber(sop))
     for group in warnings.values():
-        parts += [f'<h2 class="sop-mutu-judul">{h(group[0].file)}</h2>', _warning_table(group)]
+        parts += [f'<h2 class="sop-mutu-judul">{h(group[0].file)}</h2>', _warning_table(group, from_src)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _warning_table(problems: list[Problem]) -> str:
+def _warning_table(problems: list[Problem], from_src: str) -> str:
     if not problems:
         return "<p>Tidak ada catatan mutu data.</p>"
     rows = "\n".join(
-        f"<tr><td><code>{h(p.file)}:{p.line}</code></td><td><code>{h(format_path(p.path))}</code></td>"
+        f'<tr><td><a href="{links.relative_url(from_src, links.sumber_src(p.file))}#{links.baris(p.line)}">'
+        f"<code>{h(p.file)}:{p.line}</code></a></td><td><code>{h(format_path(p.path))}</code></td>"
         f"<td>{h(p.message)}</td></tr>"
         for p in problems
     )
@@ -95,3 +96,15 @@ def glosarium(handbook: Handbook) -> str:
     )
     head = "".join(f'<th scope="col">{c}</th>' for c in ("Singkatan", "Kepanjangan", "Catatan"))
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'
+
+
+def sumber_page(file: str, text: str) -> str:
+    """A source file with numbered, linkable lines, for the reviewers' links to ``file:line``."""
+    lines = "\n".join(
+        f'<span class="sop-baris" id="{links.baris(n)}"><a href="#{links.baris(n)}">{n}</a>{h_code(line)}</span>'
+        for n, line in enumerate(text.splitlines(), 1)
+    )
+    return (
+        "---\nsearch:\n  exclude: true\nrender_macros: false\nhide: [toc]\n---\n"
+        f'# {md(file)}\n\n<div class="sop-sumber"><pre><code>{lines}</code></pre></div>\n'
+    )

@@ -26,6 +26,8 @@ def sop_page(sop: Sop, handbook: Handbook) -> str:
     parts += ["## Diagram alir", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
     parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
     parts.append(catatan_sumber(sop))
+    source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
+    parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
     return "\n\n".join(part for part in parts if part) + "\n"
 
 

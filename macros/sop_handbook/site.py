@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import export, links, render_legal, render_pages, render_roles, render_sop
 from .glosarium import abbreviate, markdown_definitions
@@ -96,6 +96,13 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     for peraturan in handbook.peraturan:
         content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
         files.append(File.generated(config, links.peraturan_src(peraturan), content=content))
+    root = Path(config.config_file_path).parent
+    for path in sorted((root / SOURCE_DIR).rglob("*.yaml")):
+        file = path.relative_to(root).as_posix()
+        content = render_pages.sumber_page(file, path.read_text(encoding="utf-8-sig"))
+        files.append(
+            File.generated(config, links.sumber_src(file), content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files

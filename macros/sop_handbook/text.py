@@ -41,6 +41,11 @@ def h(text: str) -> str:
     return html.escape(one_line, quote=True).translate(_HTML_EXTRA)
 
 
+def h_code(line: str) -> str:
+    """One line of source code as inert HTML, spaces kept."""
+    return html.escape(line.rstrip("\r\n"), quote=True).translate(_HTML_EXTRA)
+
+
 def md(text: str) -> str:
     """Text as inert inline Markdown (for headings and nav titles)."""
     one_line = " ".join(text.split())
