@@ -215,3 +215,45 @@ def test_relation_map_is_drawn_and_its_nodes_lead_to_the_sops(visit, real_url):
     seen.page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
     assert seen.page.locator("h1").inner_text() == "Penyusunan LKPJ"
     assert seen.outside == []
+
+
+@pytest.mark.parametrize(
+    ("path", "h1", "texts"),
+    [
+        (
+            "dasar-hukum/",
+            "Dasar Hukum",
+            ["Undang-Undang Nomor 23 Tahun 2014", "Peraturan Presiden Nomor 29 Tahun 2014"],
+        ),
+        (
+            "dasar-hukum/pergub-kalbar-125-2021/",
+            "Peraturan Gubernur Kalimantan Barat Nomor 125 Tahun 2021",
+            ["Diubah oleh", "Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum."],
+        ),
+        (
+            "pelaksana/diskopukm/sekretariat/kepala-dinas/",
+            "Pejabat Level I (Kepala Dinas)",
+            ["Total waktu peran ini dalam SOP ini", "Menandatangani RKA dan DPA SKPD"],
+        ),
+        ("glosarium/", "Glosarium", ["Laporan Keterangan Pertanggungjawaban", "Tim Anggaran Pemerintah Daerah"]),
+        ("kategori/", "Kategori", ["pelaporan", "penganggaran", "perencanaan"]),
+        ("sumber/penyusunan-lkpj/", "sop_source/penyusunan-lkpj.yaml", ["kegiatan: Menyusun SK Tim Penyusunan LKPJ"]),
+    ],
+)
+def test_connected_pages_show_their_content(visit, real_url, path, h1, texts):
+    seen = visit(f"{real_url}{path}", diagram=False)
+    assert seen.page.locator("h1").inner_text().removesuffix("¶") == h1  # Markdown headings carry a permalink
+    body = seen.page.locator("article").inner_text()
+    assert all(text in body for text in texts), [text for text in texts if text not in body]
+    assert seen.outside == []
+    assert seen.errors == []
+
+
+def test_abbreviations_show_their_full_form_and_steps_link_to_roles(visit, real_url):
+    seen = visit(f"{real_url}sop/diskopukm/sekretariat/penyusunan-rka-dpa/")
+    abbr = seen.page.locator("table.sop-prosedur abbr", has_text="BKAD").first
+    assert abbr.get_attribute("title") == "Badan Keuangan dan Aset Daerah"
+    seen.page.locator("#langkah-16 td a").first.click()
+    seen.page.wait_for_url("**/pelaksana/diskopukm/sekretariat/anggota-tim/")
+    assert seen.page.locator("h1").inner_text() == "Anggota Tim Kerja"
+    assert seen.outside == []

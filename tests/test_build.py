@@ -3,7 +3,7 @@
 import json
 import re
 
-import yaml
+import pytest
 
 from .conftest import ROOT, build, line_of, make_project, real_sources
 
@@ -112,21 +112,39 @@ def test_hostile_titles_are_escaped_in_nav_and_title(fixture_site):
     assert "<script>alert(" not in html
 
 
-def test_broken_source_stops_the_build_before_writing(tmp_path):
-    case = tmp_path / "rusak.yaml"
+@pytest.mark.parametrize(
+    ("old", "new", "key", "message"),
+    [
+        (
+            "pelaksana: ketua-tim",
+            "pelaksana: ketua",
+            "langkah[1].pelaksana",
+            "pelaksana 'ketua' tidak ada di unit sekretariat (organisasi.yaml); maksud Anda 'ketua-tim'?",
+        ),
+        (
+            "keterkaitan: []",
+            "keterkaitan: [{sop: penyusunan-lkp}]",
+            "keterkaitan[0].sop",
+            "SOP 'penyusunan-lkp' tidak ada; maksud Anda 'penyusunan-lkpj'?",
+        ),
+        (
+            "dasar_hukum: []",
+            "dasar_hukum: [{peraturan: uu-23-2004}]",
+            "dasar_hukum[0].peraturan",
+            "peraturan 'uu-23-2004' tidak ada di peraturan.yaml; maksud Anda 'uu-23-2014'?",
+        ),
+    ],
+)
+def test_broken_source_stops_the_build_before_writing(tmp_path, old, new, key, message):
     good = (ROOT / "sop_source" / "penyusunan-lkpj.yaml").read_text(encoding="utf-8")
-    case.write_text(good.replace("pelaksana: ketua-tim", "pelaksana: ketua", 1), encoding="utf-8")
-    line = next(i for i, text in enumerate(good.splitlines(), 1) if "pelaksana: ketua-tim" in text)
-    step = next(i for i, s in enumerate(yaml.safe_load(good)["langkah"]) if s["pelaksana"] == "ketua-tim")
-    project = make_project(tmp_path / "proyek", [*real_sources(), case])
+    line = next(i for i, text in enumerate(good.splitlines(), 1) if old in text)
+    project = make_project(tmp_path / "proyek", real_sources())
+    (project / "sop_source" / "penyusunan-lkpj.yaml").write_text(good.replace(old, new, 1), encoding="utf-8")
     (project / "site").mkdir()
     (project / "site" / "terakhir-baik.txt").write_text("situs lama")
     result = build(project)
     assert result.returncode == 1
-    assert (
-        f"sop_source/rusak.yaml:{line}: langkah[{step}].pelaksana: pelaksana 'ketua' tidak ada di unit sekretariat "
-        "(organisasi.yaml); maksud Anda 'ketua-tim'?"
-    ) in result.output
+    assert f"sop_source/penyusunan-lkpj.yaml:{line}: {key}: {message}" in result.output
     assert "Traceback" not in result.output
     assert [p.name for p in (project / "site").iterdir()] == ["terakhir-baik.txt"]
 
