@@ -1,8 +1,9 @@
 """The MkDocs side: wire the handbook into a build. Only this module imports MkDocs.
 
-``macros/hooks.py`` calls ``configure`` (load and check, then the nav) and
-``add_pages`` (the generated pages and the JSON export); ``macros/main.py``
-calls ``define_macros`` for mkdocs-macros. The loaded handbook travels in
+``macros/hooks.py`` calls ``configure`` (load and check, then the nav),
+``add_pages`` (the generated pages and the JSON exports) and
+``append_abbreviations``; ``macros/main.py`` calls ``define_macros`` for
+mkdocs-macros. The loaded handbook travels in
 ``config.extra['handbook']``, which mkdocs-macros hands to templates.
 """
 
@@ -48,7 +49,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def navigation(handbook: Handbook) -> list[Any]:
-    """Beranda, the SOPs grouped by unit (and by agency when there are several), the reviewers' page."""
+    """The nav: Beranda, the SOPs by unit (and by agency when there are several), then the
+    ways through the handbook (kinds, roles, relations, laws, glossary) and the reviewers' page."""
     agencies: dict[str, list[Any]] = {}
     for instansi, unit, sops in handbook.per_unit():
         entry = {h(unit.nama): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
@@ -81,7 +83,7 @@ def _role_entries(handbook: Handbook) -> list[Any]:
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
-    """Add one generated page per SOP and the JSON export to the site's files."""
+    """Add the generated pages (SOPs, roles, regulations, source files) and the JSON exports."""
     handbook: Handbook = config.extra["handbook"]
     for sop in handbook.sops:
         # No table of contents column: the wide tables and the diagram need the room.
