@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check clean
+.PHONY: setup serve build test lint check publish preview-editions clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -50,6 +50,20 @@ lint: setup
 
 test: setup $(CHROMIUM) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# mike builds with mkdocs.yml (strict) and commits to the local gh-pages branch
+# only when the build succeeds. It calls `mkdocs`, so the venv goes first on PATH.
+MIKE := PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mike
+export GIT_COMMITTER_NAME ?= Buku Pedoman SOP
+export GIT_COMMITTER_EMAIL ?= sop-handbook@localhost
+
+publish: setup
+	@test -n "$(VERSION)" || { echo "Tulis edisinya: make publish VERSION=2024"; exit 2; }
+	$(MIKE) deploy --update-aliases $(VERSION) latest
+	$(MIKE) set-default latest
+
+preview-editions: setup
+	$(MIKE) serve -a $(ADDR)
 
 clean:
 	rm -rf site $(VENV) node_modules $(MERMAID_JS)

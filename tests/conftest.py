@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 from sop_handbook.loader import load_handbook
 from sop_handbook.model import Handbook
+
+from . import browsing
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -111,3 +115,21 @@ def fixture_site(tmp_path_factory) -> BuildResult:
     result = build(project)
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for the whole test session."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browsing.CHROMIUM, args=browsing.LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator[Callable[..., browsing.Visit]]:
+    """Open pages in a fresh browser context: ``visit(url, diagram=True)``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(browsing.OPEN_SHADOW_ROOTS)
+    yield functools.partial(browsing.visit, context)
+    context.close()

@@ -7,38 +7,17 @@ is recorded and refused.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import itertools
-import os
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
+from .browsing import DIAGRAM_DRAWN, serve
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
-DIAGRAM_DRAWN = """() => [...document.querySelectorAll("div.mermaid")]
-    .some(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
 LANES_LEFT_TO_RIGHT = """() => {
     const svg = document.querySelector("div.mermaid").shadowRoot.querySelector("svg");
     return [...svg.querySelectorAll("g.cluster.swimlane")]
@@ -65,39 +44,6 @@ REAL_SOPS = [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yam
 LANES = ["Ketua Tim Kerja", "Anggota Tim Kerja", "Pejabat Level II (Sekretaris)", "Pejabat Level I (Kepala Dinas)"]
 
 
-@dataclass
-class Visit:
-    """A page opened in the browser, with what it did."""
-
-    page: Page
-    outside: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="session")
 def real_url(real_site) -> Iterator[str]:
     yield from serve(real_site.site)
@@ -106,35 +52,6 @@ def real_url(real_site) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def fixture_url(fixture_site) -> Iterator[str]:
     yield from serve(fixture_site.site)
-
-
-@pytest.fixture
-def visit(browser) -> Iterator[functools.partial[Visit]]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    yield functools.partial(_visit, context)
-    context.close()
-
-
-def _visit(context, url: str, diagram: bool = True) -> Visit:
-    page = context.new_page()
-    visit = Visit(page)
-
-    def route(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            visit.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("pageerror", lambda error: visit.errors.append(str(error)))
-    page.goto(url)
-    if diagram:
-        page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
-    page.wait_for_load_state("networkidle")
-    return visit
 
 
 @pytest.mark.parametrize("sop_id", REAL_SOPS)
