@@ -10,6 +10,7 @@ mkdocs-macros. The loaded handbook travels in
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .text import h
 
 log = logging.getLogger("mkdocs.sop_handbook")
 SOURCE_DIR = "sop_source"
+MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 SCHEMA_DIR = "schema"
 
 
@@ -45,6 +47,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["handbook"] = handbook
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
+    if not os.environ.get(MIKE_VERSION):
+        # Material's version selector reads mike's versions.json, which only a
+        # site deployed by mike has; elsewhere it fails in the reader's browser.
+        config.extra.pop("version", None)
     return config
 
 
