@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,12 @@ class BuildResult:
     site: Path
 
 
+HARI_INI = date(2026, 11, 27)  # a fixed "today" for what is in force and what is overdue
+
+
 def load(source_dir: Path, root: Path | None = None) -> Handbook:
-    """Load a source directory with the project's schemas."""
-    return load_handbook(source_dir, ROOT / "schema", root or source_dir.parent)
+    """Load a source directory with the project's schemas, as on ``HARI_INI``."""
+    return load_handbook(source_dir, ROOT / "schema", root or source_dir.parent, HARI_INI)
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,12 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import pytest
+from sop_handbook.text import tanggal
 
 from .browsing import serve
 from .conftest import ROOT, make_project, real_sources
@@ -53,6 +55,12 @@ def test_both_editions_and_the_alias_are_published(published):
     # Aliases are copies (directories), not symlinks, so the tree can be copied anywhere.
     assert {entries[name] for name in ("2023", "2024", "latest")} == {"tree"}
     assert "latest/" in git(published, "show", "gh-pages:index.html")
+
+
+def test_published_pages_say_when_their_source_last_changed_in_git(published):
+    page = git(published, "show", "gh-pages:2024/sop/diskopukm/sekretariat/penyusunan-lkpj/index.html")
+    committed = date.fromisoformat(git(published, "log", "-1", "--format=%cs").strip())
+    assert f"Berkas sumber terakhir diubah {tanggal(committed)}." in page
 
 
 def test_a_failing_build_publishes_nothing(published):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 
 from .model import Peraturan, Sop
 from .problems import Level, Problem, did_you_mean
@@ -28,7 +29,9 @@ _FORM_FIELDS = {
 }
 
 
-def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source], known: set[str]) -> list[Problem]:
+def check_handbook(
+    sops: Sequence[Sop], sources: Mapping[str, Source], known: set[str], hari_ini: date
+) -> list[Problem]:
     """Every cross-SOP error and every data-quality warning.
 
     ``sources`` maps file names to sources; ``known`` holds every SOP id that exists.
@@ -41,6 +44,9 @@ def check_handbook(sops: Sequence[Sop], sources: Mapping[str, Source], known: se
         problems += _pengesah(sop, source)
         problems += _steps(sop, source, sops)
         problems += _repeated_citations(sop, source)
+        if sop.tinjauan_lewat(hari_ini):
+            message = f"Tanggal Revisi (rencana peninjauan) {sop.tanggal_revisi} sudah lewat; tinjau SOP ini"
+            problems.append(source.problem(("tanggal_revisi",), message, W))
     return problems
 
 

@@ -26,6 +26,7 @@ from .model import (
     MutuBaku,
     Pengesahan,
     Peraturan,
+    Revisi,
     Sop,
     Tertulis,
     Unit,
@@ -41,9 +42,15 @@ GLOSARIUM = "glosarium.yaml"
 CATALOGUES = (ORGANISASI, PERATURAN, GLOSARIUM)
 
 
-def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) -> Handbook:
-    """Load and check ``source_dir``; file names in messages are relative to ``root``."""
+def load_handbook(
+    source_dir: Path, schema_dir: Path, root: Path | None = None, hari_ini: date | None = None
+) -> Handbook:
+    """Load and check ``source_dir``; file names in messages are relative to ``root``.
+
+    ``hari_ini`` (default: today) decides which revision is in force and which review is overdue.
+    """
     root = root or source_dir.parent
+    hari_ini = hari_ini or date.today()
     problems: list[Problem] = []
 
     def read(path: Path, kind: str) -> Source | None:
@@ -69,13 +76,15 @@ def load_handbook(source_dir: Path, schema_dir: Path, root: Path | None = None) 
     sops = _build_sops(valid, org, peraturan_known, problems)
     # Ids of every schema-valid file count as known, so that a mistake inside
     # one SOP is not reported again as a broken reference from its neighbours.
-    problems += checks.check_handbook(sops, {s.file: s for s in valid}, {s.data["id"] for s in valid})
+    problems += checks.check_handbook(sops, {s.file: s for s in valid}, {s.data["id"] for s in valid}, hari_ini)
     problems += checks.check_peraturan(peraturan, sops, peraturan_source)
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise SourceError(errors)
     warnings = tuple(p for p in problems if p.level is Level.WARNING)
-    return Handbook(org.pemerintah, org.konvensi, org.instansi, org.pejabat, sops, peraturan, glosarium, warnings)
+    return Handbook(
+        org.pemerintah, org.konvensi, org.instansi, org.pejabat, sops, peraturan, glosarium, warnings, hari_ini
+    )
 
 
 def _build_sops(
@@ -141,6 +150,7 @@ def build_sop(
     dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
     langkah = _langkah(source, unit, org.konvensi, problems) if unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
+    riwayat = _riwayat(source, org, problems)
     if problems or instansi is None or unit is None or pejabat is None:
         return None, problems
     tertulis = d["disahkan_oleh"].get("tertulis")
@@ -165,6 +175,7 @@ def build_sop(
         peringatan=d.get("peringatan"),
         pencatatan_pendataan=tuple(d.get("pencatatan_pendataan", ())),
         catatan_sumber=tuple(d.get("catatan_sumber", ())),
+        riwayat_revisi=riwayat,
         langkah=langkah,
     )
     return sop, problems
@@ -197,14 +208,38 @@ def _dasar_hukum(
 
 
 def _date(source: Source, key: str, problems: list[Problem]) -> date | None:
-    text = source.data.get(key)
+    return _date_at(source, (key,), source.data.get(key), problems)
+
+
+def _date_at(source: Source, path: KeyPath, text: str | None, problems: list[Problem]) -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        problems.append(source.problem((key,), f"tanggal '{text}' tidak ada di kalender; tulis TTTT-BB-HH yang benar"))
+        problems.append(source.problem(path, f"tanggal '{text}' tidak ada di kalender; tulis TTTT-BB-HH yang benar"))
         return None
+
+
+def _riwayat(source: Source, org: Organisasi, problems: list[Problem]) -> tuple[Revisi, ...]:
+    entries, previous = [], -1
+    for index, item in enumerate(source.data.get("riwayat_revisi", ())):
+        path: KeyPath = ("riwayat_revisi", index)
+        if item["revisi"] <= previous:
+            message = f"revisi {item['revisi']} tidak urut; tulis revisi berurutan naik (sebelumnya {previous})"
+            problems.append(source.problem((*path, "revisi"), message))
+        previous = item["revisi"]
+        pejabat = None
+        if "disahkan_oleh" in item:
+            pejabat = org.cari_pejabat(item["disahkan_oleh"])
+            if pejabat is None:
+                ids = [p.id for p in org.pejabat]
+                problems.append(_unknown(source, (*path, "disahkan_oleh"), ids, "pejabat", ""))
+        tanggal = _date_at(source, (*path, "tanggal"), item["tanggal"], problems)
+        efektif = _date_at(source, (*path, "tanggal_efektif"), item.get("tanggal_efektif"), problems)
+        if tanggal is not None:
+            entries.append(Revisi(item["revisi"], tanggal, item["perubahan"], efektif, pejabat))
+    return tuple(entries)
 
 
 def _langkah(source: Source, unit: Unit, konvensi: KonvensiWaktu, problems: list[Problem]) -> tuple[Langkah, ...]:

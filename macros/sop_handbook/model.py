@@ -7,7 +7,7 @@ Names follow the form (Permenpan RB 35/2012): ``nomor``, ``langkah``,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Protocol, TypeVar
@@ -99,6 +99,22 @@ class Pengesahan:
 
     pejabat: Pejabat
     tertulis: Tertulis | None
+
+
+@dataclass(frozen=True)
+class Revisi:
+    """One entry of an SOP's revision history (revisi 0 is the first issue)."""
+
+    revisi: int
+    tanggal: date
+    perubahan: str
+    tanggal_efektif: date | None = None
+    disahkan_oleh: Pejabat | None = None
+
+    @property
+    def berlaku_sejak(self) -> date:
+        """The day it takes effect: its Tanggal Efektif, else the day it was approved."""
+        return self.tanggal_efektif or self.tanggal
 
 
 @dataclass(frozen=True)
@@ -199,6 +215,7 @@ class Sop:
     pencatatan_pendataan: tuple[str, ...]
     catatan_sumber: tuple[str, ...]
     langkah: tuple[Langkah, ...]
+    riwayat_revisi: tuple[Revisi, ...] = ()
 
     @property
     def judul_tampil(self) -> str:
@@ -209,6 +226,15 @@ class Sop:
     def total_jam(self) -> float:
         """Total working hours of all steps."""
         return sum(step.mutu_baku.durasi_jam for step in self.langkah)
+
+    def revisi_berlaku(self, hari_ini: date) -> Revisi | None:
+        """The revision in force on ``hari_ini``: the latest one already in effect."""
+        in_force = [r for r in self.riwayat_revisi if r.berlaku_sejak <= hari_ini]
+        return max(in_force, key=lambda r: r.revisi, default=None)
+
+    def tinjauan_lewat(self, hari_ini: date) -> bool:
+        """Whether the planned review date (Tanggal Revisi) has passed."""
+        return self.tanggal_revisi is not None and self.tanggal_revisi < hari_ini
 
     @property
     def ada_rekonstruksi(self) -> bool:
@@ -228,6 +254,7 @@ class Handbook:
     peraturan: tuple[Peraturan, ...] = ()
     glosarium: tuple[Singkatan, ...] = ()
     catatan_mutu: tuple[Problem, ...] = ()
+    hari_ini: date = field(default_factory=date.today)  # the build's day: what is in force, what is overdue
 
     def sop(self, sop_id: str) -> Sop:
         """The SOP with this id (``KeyError`` if none)."""

@@ -17,18 +17,59 @@ from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
 
 
-def sop_page(sop: Sop, handbook: Handbook) -> str:
-    """The whole page of one SOP, as Markdown with raw HTML blocks."""
+def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
+    """The whole page of one SOP, as Markdown with raw HTML blocks.
+
+    ``diubah`` is the day its source last changed (from git), when known.
+    """
     parts = [_kop(sop, handbook.pemerintah)]
+    if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
+        message = (
+            f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
+        )
+        parts.append(admonition("warning", "Perlu ditinjau", message))
     if sop.ada_rekonstruksi:
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
+    parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     parts += ["## Diagram alir", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
     parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
+    """Which revision is in force and since when, the history, and the source's last change."""
+    current = sop.revisi_berlaku(hari_ini)
+    lines = []
+    if current is None:
+        lines.append("Belum ada revisi yang berlaku." if sop.riwayat_revisi else "Riwayat revisi tidak tercantum.")
+    else:
+        since = f"sejak {tanggal(current.berlaku_sejak)}"
+        if current.tanggal_efektif is None:
+            since += " (tanggal pengesahan; tanggal efektif tidak tercantum)"
+        lines.append(f"<strong>Berlaku: revisi {current.revisi}</strong>, {h(since)}.")
+    lines += [
+        f"Revisi {r.revisi} akan berlaku mulai {h(tanggal(r.berlaku_sejak))}."
+        for r in sop.riwayat_revisi
+        if r.berlaku_sejak > hari_ini
+    ]
+    if diubah is not None:
+        lines.append(f"Berkas sumber terakhir diubah {h(tanggal(diubah))}.")
+    status = f'<p class="sop-berlaku">{" ".join(lines)}</p>'
+    if not sop.riwayat_revisi:
+        return status
+    rows = "\n".join(
+        f"<tr><td>{r.revisi}</td><td>{h(tanggal(r.tanggal))}</td><td>{_date(r.tanggal_efektif)}</td>"
+        f"<td>{h(r.perubahan)}</td><td>{h(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG}</td></tr>"
+        for r in sop.riwayat_revisi
+    )
+    head = "".join(
+        f'<th scope="col">{c}</th>' for c in ("Revisi", "Tanggal", "Tanggal Efektif", "Perubahan", "Disahkan oleh")
+    )
+    return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
 def _kop(sop: Sop, pemerintah: str) -> str:

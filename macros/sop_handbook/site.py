@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     for problem in handbook.catatan_mutu:
         log.info("Catatan mutu data: %s", problem)
     config.extra["handbook"] = handbook
+    config.extra["sumber_diubah"] = source_dates(root)
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
     if not os.environ.get(MIKE_VERSION):
@@ -52,6 +55,24 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         # site deployed by mike has; elsewhere it fails in the reader's browser.
         config.extra.pop("version", None)
     return config
+
+
+def source_dates(root: Path) -> dict[str, date]:
+    """The day each source file last changed in git (one ``git log`` for all of them).
+
+    Outside a git checkout, or without git, nothing is known and pages say nothing.
+    """
+    command = ["git", "log", "--format=%x00%cs", "--name-only", "--", SOURCE_DIR]
+    try:
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, date] = {}
+    for commit in result.stdout.split("\0")[1:]:
+        day, *files = [line for line in commit.splitlines() if line]
+        for file in files:
+            dates.setdefault(file, date.fromisoformat(day))
+    return dates
 
 
 def navigation(handbook: Handbook) -> list[Any]:
@@ -122,6 +143,7 @@ def define_macros(env: Any) -> None:
     Every macro's output gets the glossary's hover titles on its abbreviations.
     """
     handbook: Handbook = env.variables["handbook"]
+    dates: dict[str, date] = env.variables["sumber_diubah"]
 
     def here() -> str:
         return str(env.page.file.src_uri)
@@ -137,7 +159,11 @@ def define_macros(env: Any) -> None:
             raise KeyError(f"{instansi_id}/{unit_id}/{peran_id}")
         return render_roles.peran_page(instansi, unit, peran, handbook)
 
-    macro("sop_page", lambda sop_id: render_sop.sop_page(handbook.sop(sop_id), handbook))
+    def sop_page(sop_id: str) -> str:
+        sop = handbook.sop(sop_id)
+        return render_sop.sop_page(sop, handbook, dates.get(sop.file))
+
+    macro("sop_page", sop_page)
     macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here()))
     macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
     macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
