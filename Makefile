@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check publish preview-editions clean
+.PHONY: setup serve build test lint check sop-diff publish preview-editions clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -36,6 +36,12 @@ $(CHROMIUM):
 
 check: $(STAMP)
 	$(BIN)/python -m sop_handbook .
+
+# What the working tree changes in the SOPs, in words (Markdown), against BASE
+# (default: where this branch left main).
+sop-diff: $(STAMP)
+	@base="$(BASE)"; [ -n "$$base" ] || base=$$(git merge-base HEAD origin/main 2>/dev/null || git merge-base HEAD main); \
+	$(BIN)/python -m sop_handbook diff "$$base" .
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a $(ADDR)

@@ -1,23 +1,37 @@
-"""Check the sources without building the site: ``python -m sop_handbook [project_dir]``.
+"""Command line of the handbook's source tools.
 
-Prints every error (exit status 1) or the data-quality warnings (exit status 0),
-in the same ``file:line: key path: message`` form as the build.
+- ``python -m sop_handbook [DIR]``: check the sources of the project in DIR
+  (default: here) without building the site; errors go to stderr with exit
+  status 1, data-quality warnings to stdout.
+- ``python -m sop_handbook diff BASE [DIR]``: explain in Markdown what the
+  working tree changes in the SOPs compared with git revision BASE.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tarfile
+import tempfile
+from io import BytesIO
 from pathlib import Path
 
+from .diff import compare
 from .loader import load_handbook
+from .model import Handbook
 from .problems import SourceError
+from .render_diff import diff_markdown
 
 
-def main(argv: list[str]) -> int:
-    """Load and check the handbook project in ``argv[0]`` (default: the current directory)."""
-    root = Path(argv[0]) if argv else Path.cwd()
+def load(root: Path) -> Handbook:
+    """The handbook of the project in ``root``."""
+    return load_handbook(root / "sop_source", root / "schema", root)
+
+
+def check(root: Path) -> int:
+    """Check the sources; print errors or warnings."""
     try:
-        handbook = load_handbook(root / "sop_source", root / "schema", root)
+        handbook = load(root)
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
@@ -28,6 +42,37 @@ def main(argv: list[str]) -> int:
         f"{len(handbook.sops)} SOP, {steps} langkah: tidak ada galat; {len(handbook.catatan_mutu)} catatan mutu data."
     )
     return 0
+
+
+def diff(base: str, root: Path) -> int:
+    """Print the changes of the working tree's SOPs against git revision ``base``."""
+    try:
+        archive = subprocess.run(
+            ["git", "archive", base, "sop_source", "schema"], cwd=root, capture_output=True, check=True
+        ).stdout
+    except subprocess.CalledProcessError as error:
+        print(f"revisi '{base}' tidak dapat dibaca dari git: {error.stderr.decode().strip()}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as old_root:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(old_root, filter="data")
+        try:
+            old, new = load(Path(old_root)), load(root)
+        except SourceError as error:
+            print(f"sumber tidak dapat dibandingkan:\n{error}", file=sys.stderr)
+            return 1
+    print(diff_markdown(compare(old, new), new.konvensi), end="")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch ``check`` (the default) or ``diff``."""
+    if argv[:1] == ["diff"]:
+        if len(argv) < 2:
+            print("pemakaian: python -m sop_handbook diff BASE [DIR]", file=sys.stderr)
+            return 2
+        return diff(argv[1], Path(argv[2]) if len(argv) > 2 else Path.cwd())
+    return check(Path(argv[0]) if argv else Path.cwd())
 
 
 if __name__ == "__main__":
