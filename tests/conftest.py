@@ -79,9 +79,9 @@ def make_project(target: Path, sources: Iterable[Path]) -> Path:
     return target
 
 
-def build(project: Path) -> BuildResult:
-    """Run ``mkdocs build --strict`` (never ``-q``) in ``project``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, **variables: str) -> BuildResult:
+    """Run ``mkdocs build --strict`` (never ``-q``) in ``project``, with extra environment ``variables``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
         cwd=project,

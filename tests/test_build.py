@@ -186,3 +186,21 @@ def test_reviewers_page_links_each_warning_to_its_source_line(real_site):
     assert f'id="L{line}"><a href="#L{line}">{line}</a>  - sop: penyusunan-rka-dpa</span>' in source
     index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("sumber/")]
+
+
+def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
+    project = make_project(tmp_path / "proyek", real_sources())
+    result = build(project, SOP_EDIT_URI="https://git.contoh.invalid/dinas/sop/edit/main/")
+    assert result.returncode == 0, result.output
+
+    def edit_link(page: str) -> str:
+        html = (result.site / page / "index.html").read_text(encoding="utf-8")
+        return re.search(r'href="([^"]+)"[^>]*rel="edit"|rel="edit"[^>]*href="([^"]+)"', html).group(0)
+
+    base = "https://git.contoh.invalid/dinas/sop/edit/main/"
+    assert base + "sop_source/penyusunan-lkpj.yaml" in edit_link("sop/diskopukm/sekretariat/penyusunan-lkpj")
+    assert base + "sop_source/organisasi.yaml" in edit_link("pelaksana/diskopukm/sekretariat/ketua-tim")
+    assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum/uu-23-2014")
+    assert base + "docs/index.md" in edit_link("")
+    # Without the variable (the default build) there is no edit button at all.
+    assert 'rel="edit"' not in (real_site.site / "index.html").read_text(encoding="utf-8")

@@ -110,28 +110,38 @@ def _role_entries(handbook: Handbook) -> list[Any]:
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (SOPs, roles, regulations, source files) and the JSON exports."""
+    """Add the generated pages (SOPs, roles, regulations, source files) and the JSON exports.
+
+    "Edit this page" (when ``edit_uri`` is set: the SOP_EDIT_URI environment
+    variable, a repository's edit URL) opens the YAML a page is made from.
+    """
     handbook: Handbook = config.extra["handbook"]
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).relative_to(root).as_posix()
+    for page in files.documentation_pages():
+        page.edit_uri = f"{docs}/{page.src_uri}"
+
+    def add(src: str, content: str, source: str, **options: Any) -> None:
+        file = File.generated(config, src, content=content, **options)
+        file.edit_uri = source
+        files.append(file)
+
     for sop in handbook.sops:
         # No table of contents column: the wide tables and the diagram need the room.
         # Kategori are Material tags: the Kategori page lists the SOPs by kind.
         tags = f"tags: [{', '.join(sop.kategori)}]\n" if sop.kategori else ""
-        content = f'---\nhide: [toc]\n{tags}---\n{{{{ sop_page("{sop.id}") }}}}\n'
-        files.append(File.generated(config, links.sop_src(sop), content=content))
+        add(links.sop_src(sop), f'---\nhide: [toc]\n{tags}---\n{{{{ sop_page("{sop.id}") }}}}\n', sop.file)
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
             content = f'{{{{ peran_page("{instansi.id}", "{unit.id}", "{peran.id}") }}}}\n'
-            files.append(File.generated(config, links.peran_src(instansi, unit, peran), content=content))
+            add(links.peran_src(instansi, unit, peran), content, f"{SOURCE_DIR}/organisasi.yaml")
     for peraturan in handbook.peraturan:
         content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
-        files.append(File.generated(config, links.peraturan_src(peraturan), content=content))
-    root = Path(config.config_file_path).parent
+        add(links.peraturan_src(peraturan), content, f"{SOURCE_DIR}/peraturan.yaml")
     for path in sorted((root / SOURCE_DIR).rglob("*.yaml")):
         file = path.relative_to(root).as_posix()
         content = render_pages.sumber_page(file, path.read_text(encoding="utf-8-sig"))
-        files.append(
-            File.generated(config, links.sumber_src(file), content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        )
+        add(links.sumber_src(file), content, file, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files
