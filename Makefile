@@ -34,8 +34,9 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# FORMAT=github adds GitHub Actions annotations on the YAML lines.
 check: $(STAMP)
-	$(BIN)/python -m sop_handbook .
+	$(BIN)/python -m sop_handbook $(if $(FORMAT),--format $(FORMAT)) .
 
 # What the working tree changes in the SOPs, in words (Markdown), against BASE
 # (default: where this branch left main).

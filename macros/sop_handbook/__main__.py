@@ -1,8 +1,10 @@
 """Command line of the handbook's source tools.
 
-- ``python -m sop_handbook [DIR]``: check the sources of the project in DIR
-  (default: here) without building the site; errors go to stderr with exit
-  status 1, data-quality warnings to stdout.
+- ``python -m sop_handbook [--format github] [DIR]``: check the sources of
+  the project in DIR (default: here) without building the site; errors go to
+  stderr with exit status 1, data-quality warnings to stdout. With
+  ``--format github`` every problem is also a GitHub Actions annotation, shown
+  on the YAML line it is about.
 - ``python -m sop_handbook diff BASE [DIR]``: explain in Markdown what the
   working tree changes in the SOPs compared with git revision BASE.
 """
@@ -19,7 +21,7 @@ from pathlib import Path
 from .diff import compare
 from .loader import load_handbook
 from .model import Handbook
-from .problems import SourceError
+from .problems import Level, Problem, SourceError, format_path
 from .render_diff import diff_markdown
 
 
@@ -28,20 +30,30 @@ def load(root: Path) -> Handbook:
     return load_handbook(root / "sop_source", root / "schema", root)
 
 
-def check(root: Path) -> int:
-    """Check the sources; print errors or warnings."""
+def check(root: Path, github: bool = False) -> int:
+    """Check the sources; print errors or warnings (and annotations for GitHub)."""
     try:
         handbook = load(root)
     except SourceError as error:
         print(error, file=sys.stderr)
+        if github:
+            print("\n".join(annotation(p) for p in error.problems))
         return 1
     for problem in handbook.catatan_mutu:
-        print(f"catatan: {problem}")
+        print(annotation(problem) if github else f"catatan: {problem}")
     steps = sum(len(sop.langkah) for sop in handbook.sops)
     print(
         f"{len(handbook.sops)} SOP, {steps} langkah: tidak ada galat; {len(handbook.catatan_mutu)} catatan mutu data."
     )
     return 0
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that marks the problem on its file and line."""
+    kind = "error" if problem.level is Level.ERROR else "warning"
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    title = format_path(problem.path).replace(",", "%2C").replace("::", "%3A%3A")
+    return f"::{kind} file={problem.file},line={problem.line},title={title}::{message}"
 
 
 def diff(base: str, root: Path) -> int:
@@ -72,7 +84,9 @@ def main(argv: list[str]) -> int:
             print("pemakaian: python -m sop_handbook diff BASE [DIR]", file=sys.stderr)
             return 2
         return diff(argv[1], Path(argv[2]) if len(argv) > 2 else Path.cwd())
-    return check(Path(argv[0]) if argv else Path.cwd())
+    github = argv[:2] == ["--format", "github"]
+    rest = argv[2:] if github else argv
+    return check(Path(rest[0]) if rest else Path.cwd(), github)
 
 
 if __name__ == "__main__":
