@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check sop-diff publish preview-editions clean
+.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -43,6 +43,12 @@ check: $(STAMP)
 sop-diff: $(STAMP)
 	@base="$(BASE)"; [ -n "$$base" ] || base=$$(git merge-base HEAD origin/main 2>/dev/null || git merge-base HEAD main); \
 	$(BIN)/python -m sop_handbook diff "$$base" .
+
+# A new SOP source to fill in: make new-sop ID=penyusunan-x JUDUL="Penyusunan X"
+# (INSTANSI and UNIT default to the first ones of organisasi.yaml).
+new-sop: $(STAMP)
+	@test -n "$(ID)" -a -n "$(JUDUL)" || { echo 'Tulis: make new-sop ID=penyusunan-x JUDUL="Penyusunan X" [INSTANSI=.. UNIT=..]'; exit 2; }
+	$(BIN)/python -m sop_handbook new '$(ID)' '$(JUDUL)' '$(INSTANSI)' '$(UNIT)'
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a $(ADDR)

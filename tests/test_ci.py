@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT
 
@@ -73,3 +74,13 @@ def test_github_annotations_point_at_the_yaml_line(tmp_path):
         "waktu 'sehari' tidak terbaca; tulis angka lalu satuan: menit, jam, hari, minggu atau bulan "
         "(mis. '2 Jam', '1 Hari')"
     ]
+
+
+def test_pre_commit_runs_the_same_source_check():
+    config = ROOT / ".pre-commit-config.yaml"
+    hooks = {hook["id"]: hook for repo in yaml.safe_load(config.read_text())["repos"] for hook in repo["hooks"]}
+    assert hooks["sumber-sop"]["entry"] == "make check"
+    assert hooks["sumber-sop"]["files"] == "^(sop_source|schema)/"
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    result = subprocess.run([str(pre_commit), "validate-config", str(config)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

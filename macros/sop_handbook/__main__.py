@@ -7,6 +7,9 @@
   on the YAML line it is about.
 - ``python -m sop_handbook diff BASE [DIR]``: explain in Markdown what the
   working tree changes in the SOPs compared with git revision BASE.
+- ``python -m sop_handbook new ID JUDUL [INSTANSI [UNIT]]``: write
+  ``sop_source/ID.yaml`` here, a new SOP that passes the checks, to be filled
+  in (INSTANSI and UNIT, when empty: the first of ``organisasi.yaml``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from .loader import load_handbook
 from .model import Handbook
 from .problems import Level, Problem, SourceError, format_path
 from .render_diff import diff_markdown
+from .scaffold import new_sop
 
 
 def load(root: Path) -> Handbook:
@@ -77,8 +81,30 @@ def diff(base: str, root: Path) -> int:
     return 0
 
 
+def new(argv: list[str]) -> int:
+    """Write a new SOP file from the template."""
+    if len(argv) < 2:
+        print("pemakaian: python -m sop_handbook new ID JUDUL [INSTANSI [UNIT]]", file=sys.stderr)
+        return 2
+    sop_id, judul, instansi, unit = (*argv[:4], "", "")[:4]
+    root = Path.cwd()
+    target = root / "sop_source" / f"{sop_id}.yaml"
+    try:
+        if target.exists():
+            raise ValueError(f"{target.relative_to(root)} sudah ada")
+        text = new_sop(load(root), sop_id, judul, instansi, unit)
+    except (ValueError, SourceError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    target.write_text(text, encoding="utf-8")
+    print(f"{target.relative_to(root)} dibuat; isi bagian yang kosong, lalu jalankan make check.")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    """Dispatch ``check`` (the default) or ``diff``."""
+    """Dispatch ``check`` (the default), ``diff`` or ``new``."""
+    if argv[:1] == ["new"]:
+        return new(argv[1:])
     if argv[:1] == ["diff"]:
         if len(argv) < 2:
             print("pemakaian: python -m sop_handbook diff BASE [DIR]", file=sys.stderr)

@@ -35,11 +35,16 @@ MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 SCHEMA_DIR = "schema"
 
 
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, absolute (mike passes the config file as a relative path)."""
+    return Path(config.config_file_path).resolve().parent
+
+
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every source, then set the navigation from the model."""
     if not config.use_directory_urls:
         raise PluginError("sop_handbook: use_directory_urls harus true (tautan halaman dihitung untuknya)")
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     try:
         handbook = load_handbook(root / SOURCE_DIR, root / SCHEMA_DIR, root)
     except SourceError as error:
@@ -116,7 +121,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     variable, a repository's edit URL) opens the YAML a page is made from.
     """
     handbook: Handbook = config.extra["handbook"]
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     docs = Path(config.docs_dir).relative_to(root).as_posix()
     for page in files.documentation_pages():
         page.edit_uri = f"{docs}/{page.src_uri}"
