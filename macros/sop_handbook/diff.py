@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import date
 
 from .legal import sitasi
 from .model import Handbook, Langkah, Sop
@@ -41,7 +42,9 @@ class SopDiff:
     @property
     def sop(self) -> Sop:
         """The SOP as it is now, or as it was when removed."""
-        return self.new or self.old  # type: ignore[return-value]
+        sop = self.new or self.old
+        assert sop is not None, "a diff has at least one side"
+        return sop
 
 
 def compare(old: Handbook, new: Handbook) -> list[SopDiff]:
@@ -73,8 +76,8 @@ _IDENTITY = (
 
 
 def _fields(sop: Sop) -> tuple[str, ...]:
-    def dates(value: object) -> str:
-        return tanggal(value) if value else "—"  # type: ignore[arg-type]
+    def dates(value: date | None) -> str:
+        return tanggal(value) if value else "—"
 
     return (
         sop.nomor, sop.nama or "—", sop.judul, dates(sop.tanggal_pembuatan), dates(sop.tanggal_revisi),
@@ -112,7 +115,13 @@ def _steps(old: tuple[Langkah, ...], new: tuple[Langkah, ...]) -> tuple[StepChan
     changes += [StepChange("dihapus", s, None) for s in removed]
     changes += [StepChange("ditambah", None, s) for s in added]
     order = {"dihapus": 0, "ditambah": 1, "dipindah": 2, "diubah": 3}
-    return tuple(sorted(changes, key=lambda c: (order[c.kind], (c.new or c.old).no)))  # type: ignore[union-attr]
+    return tuple(sorted(changes, key=lambda c: (order[c.kind], _number(c))))
+
+
+def _number(change: StepChange) -> int:
+    step = change.new or change.old
+    assert step is not None, "a step change has at least one side"
+    return step.no
 
 
 def _key(step: Langkah) -> str:
