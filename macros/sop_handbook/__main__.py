@@ -22,22 +22,16 @@ from io import BytesIO
 from pathlib import Path
 
 from .diff import compare
-from .loader import load_handbook
-from .model import Handbook
+from .loader import SCHEMA_DIR, SOURCE_DIR, load_project
 from .problems import Level, Problem, SourceError, format_path
 from .render_diff import diff_markdown
 from .scaffold import new_sop
 
 
-def load(root: Path) -> Handbook:
-    """The handbook of the project in ``root``."""
-    return load_handbook(root / "sop_source", root / "schema", root)
-
-
 def check(root: Path, github: bool = False) -> int:
     """Check the sources; print errors or warnings (and annotations for GitHub)."""
     try:
-        handbook = load(root)
+        handbook = load_project(root)
     except SourceError as error:
         print(error, file=sys.stderr)
         if github:
@@ -64,7 +58,7 @@ def diff(base: str, root: Path) -> int:
     """Print the changes of the working tree's SOPs against git revision ``base``."""
     try:
         archive = subprocess.run(
-            ["git", "archive", base, "sop_source", "schema"], cwd=root, capture_output=True, check=True
+            ["git", "archive", base, SOURCE_DIR, SCHEMA_DIR], cwd=root, capture_output=True, check=True
         ).stdout
     except subprocess.CalledProcessError as error:
         print(f"revisi '{base}' tidak dapat dibaca dari git: {error.stderr.decode().strip()}", file=sys.stderr)
@@ -73,7 +67,7 @@ def diff(base: str, root: Path) -> int:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old_root, filter="data")
         try:
-            old, new = load(Path(old_root)), load(root)
+            old, new = load_project(Path(old_root)), load_project(root)
         except SourceError as error:
             print(f"sumber tidak dapat dibandingkan:\n{error}", file=sys.stderr)
             return 1
@@ -88,11 +82,11 @@ def new(argv: list[str]) -> int:
         return 2
     sop_id, judul, instansi, unit = (*argv[:4], "", "")[:4]
     root = Path.cwd()
-    target = root / "sop_source" / f"{sop_id}.yaml"
+    target = root / SOURCE_DIR / f"{sop_id}.yaml"
     try:
         if target.exists():
             raise ValueError(f"{target.relative_to(root)} sudah ada")
-        text = new_sop(load(root), sop_id, judul, instansi, unit)
+        text = new_sop(load_project(root), sop_id, judul, instansi, unit)
     except (ValueError, SourceError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -36,10 +36,17 @@ from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_
 from .schema import schema_messages
 from .yamlsource import Source, read_source
 
+SOURCE_DIR = "sop_source"  # the project's folders, relative to the folder of mkdocs.yml
+SCHEMA_DIR = "schema"
 ORGANISASI = "organisasi.yaml"
 PERATURAN = "peraturan.yaml"
 GLOSARIUM = "glosarium.yaml"
 CATALOGUES = (ORGANISASI, PERATURAN, GLOSARIUM)
+
+
+def load_project(root: Path, hari_ini: date | None = None) -> Handbook:
+    """Load the handbook of the project in ``root`` (its sop_source/ and schema/)."""
+    return load_handbook(root / SOURCE_DIR, root / SCHEMA_DIR, root, hari_ini)
 
 
 def load_handbook(

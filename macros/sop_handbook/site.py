@@ -24,15 +24,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import export, links, render_legal, render_pages, render_roles, render_sop
 from .glosarium import abbreviate, markdown_definitions
 from .legal import sitasi
-from .loader import load_handbook
+from .loader import ORGANISASI, PERATURAN, SOURCE_DIR, load_project
 from .model import Handbook, by_id
 from .problems import SourceError
 from .text import h
 
 log = logging.getLogger("mkdocs.sop_handbook")
-SOURCE_DIR = "sop_source"
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
-SCHEMA_DIR = "schema"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -46,7 +44,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("sop_handbook: use_directory_urls harus true (tautan halaman dihitung untuknya)")
     root = project_root(config)
     try:
-        handbook = load_handbook(root / SOURCE_DIR, root / SCHEMA_DIR, root)
+        handbook = load_project(root)
     except SourceError as error:
         raise PluginError(str(error)) from None
     for problem in handbook.catatan_mutu:
@@ -139,10 +137,10 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
             content = f'{{{{ peran_page("{instansi.id}", "{unit.id}", "{peran.id}") }}}}\n'
-            add(links.peran_src(instansi, unit, peran), content, f"{SOURCE_DIR}/organisasi.yaml")
+            add(links.peran_src(instansi, unit, peran), content, f"{SOURCE_DIR}/{ORGANISASI}")
     for peraturan in handbook.peraturan:
         content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
-        add(links.peraturan_src(peraturan), content, f"{SOURCE_DIR}/peraturan.yaml")
+        add(links.peraturan_src(peraturan), content, f"{SOURCE_DIR}/{PERATURAN}")
     for path in sorted((root / SOURCE_DIR).rglob("*.yaml")):
         file = path.relative_to(root).as_posix()
         content = render_pages.sumber_page(file, path.read_text(encoding="utf-8-sig"))
