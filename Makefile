@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions clean
+.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions bench-search clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -57,9 +57,10 @@ build: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 lint: setup
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff format --check macros tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy bench
 
 test: setup $(CHROMIUM) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
@@ -77,6 +78,11 @@ publish: setup
 
 preview-editions: setup
 	$(MIKE) serve -a $(ADDR)
+
+# Time to the first search result and search's download size, for this
+# handbook and a synthetic one of 1000 SOPs; writes bench/SEARCH-RESULTS.md.
+bench-search: setup $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search.py --sops 1000
 
 clean:
 	rm -rf site $(VENV) node_modules $(MERMAID_JS)

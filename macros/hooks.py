@@ -22,3 +22,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Abbreviations of the glossary get their full form as a hover title."""
     return site.append_abbreviations(markdown, config)
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Search in Indonesian: steps in the index, the stemmer and the glossary for the worker."""
+    site.finish_search(config)

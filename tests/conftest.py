@@ -122,6 +122,18 @@ def fixture_site(tmp_path_factory) -> BuildResult:
 
 
 @pytest.fixture(scope="session")
+def real_url(real_site) -> Iterator[str]:
+    """The real handbook served on 127.0.0.1."""
+    yield from browsing.serve(real_site.site)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> Iterator[str]:
+    """The fixture handbook served on 127.0.0.1."""
+    yield from browsing.serve(fixture_site.site)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, for the whole test session."""
     with sync_playwright() as playwright:

@@ -8,12 +8,11 @@ is recorded and refused.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .browsing import DIAGRAM_DRAWN, serve
+from .browsing import DIAGRAM_DRAWN
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,16 +41,6 @@ STEP_ROWS = """() => {
 SCREENSHOTS = Path(__file__).parent / "output"
 REAL_SOPS = [p.stem for p in sorted((ROOT / "sop_source").glob("penyusunan-*.yaml"))]
 LANES = ["Ketua Tim Kerja", "Anggota Tim Kerja", "Pejabat Level II (Sekretaris)", "Pejabat Level I (Kepala Dinas)"]
-
-
-@pytest.fixture(scope="session")
-def real_url(real_site) -> Iterator[str]:
-    yield from serve(real_site.site)
-
-
-@pytest.fixture(scope="session")
-def fixture_url(fixture_site) -> Iterator[str]:
-    yield from serve(fixture_site.site)
 
 
 @pytest.mark.parametrize("sop_id", REAL_SOPS)

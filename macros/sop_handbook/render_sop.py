@@ -156,7 +156,10 @@ def _diagram_intro(sop: Sop) -> str:
 
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
-    """The flowchart part as a table, one row per step, with the total time."""
+    """The flowchart part as a table, one row per step, with the total time.
+
+    Search indexes each step on its own (``search.step_entries``), not the table.
+    """
     head = "".join(
         f'<th scope="col">{name}</th>'
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
@@ -165,7 +168,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     total_jam = h(format_jam(sop.total_jam, konvensi))
     total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
     return (
-        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
+        f'<table class="sop-prosedur" data-search-exclude><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
         f"<tfoot>{total}</tfoot></table>"
     )
 

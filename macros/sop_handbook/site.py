@@ -9,6 +9,7 @@ mkdocs-macros. The loaded handbook travels in
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import export, links, render_legal, render_pages, render_roles, render_sop
+from . import export, links, render_legal, render_pages, render_roles, render_sop, search
 from .glosarium import abbreviate, markdown_definitions
 from .legal import sitasi
 from .loader import ORGANISASI, PERATURAN, SOURCE_DIR, load_project
@@ -53,11 +54,38 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["sumber_diubah"] = source_dates(root)
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
+    _search_in_indonesian(config)
     if not os.environ.get(MIKE_VERSION):
         # Material's version selector reads mike's versions.json, which only a
         # site deployed by mike has; elsewhere it fails in the reader's browser.
         config.extra.pop("version", None)
     return config
+
+
+def _search_in_indonesian(config: MkDocsConfig) -> None:
+    """Set Material's search plugin to the handbook's Indonesian (see ``search``).
+
+    Set here, not in mkdocs.yml: MkDocs checks ``lang`` against the languages
+    lunr ships and would quietly replace "id" with "en".
+    """
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        raise PluginError("sop_handbook: plugin 'search' (Material) harus dipasang di mkdocs.yml")
+    plugin.config.lang = [search.LANGUAGE]
+    plugin.config.separator = search.SEPARATOR
+    plugin.config.pipeline = list(search.PIPELINE)
+
+
+def finish_search(config: MkDocsConfig) -> None:
+    """Add the steps to Material's search index and write the Indonesian language for it."""
+    handbook: Handbook = config.extra["handbook"]
+    site_dir = Path(config.site_dir)
+    index_path = site_dir / search.INDEX
+    index, script = search.index_and_script(json.loads(index_path.read_text(encoding="utf-8")), handbook)
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    script_path = site_dir / search.SCRIPT
+    script_path.parent.mkdir(parents=True, exist_ok=True)
+    script_path.write_text(script, encoding="utf-8")
 
 
 def source_dates(root: Path) -> dict[str, date]:
