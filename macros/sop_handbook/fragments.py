@@ -11,6 +11,9 @@ REKONSTRUKSI_NOTE = (
     "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
     "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."
 )
+# After a heading: Material's search leaves out the section under it. For
+# sections whose content search finds elsewhere (steps have entries of their own).
+NOT_SEARCHED = "{ data-search-exclude }"
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 
 

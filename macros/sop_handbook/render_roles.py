@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import links
 from .durations import format_jam
-from .fragments import REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, sop_link
+from .fragments import NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, sop_link
 from .model import Handbook, Instansi, Langkah, Peran, Sop, Unit
 from .text import h, md
 
@@ -25,8 +25,8 @@ def peran_page(instansi: Instansi, unit: Unit, peran: Peran, handbook: Handbook)
     if any(step.pelaksana_direkonstruksi for _, steps in work for step in steps):
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Ringkasan", _summary(work, handbook, src)]
-    for sop, steps in work:
-        parts += [f"## {md(sop.judul_tampil)}", _steps_table(sop, steps, handbook, src)]
+    for sop, steps in work:  # searched through the steps' own entries, at their rows in the SOP
+        parts += [f"## {md(sop.judul_tampil)} {NOT_SEARCHED}", _steps_table(sop, steps, handbook, src)]
     return "\n\n".join(parts) + "\n"
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from . import links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, angka, format_jam
-from .fragments import KOSONG, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, diagram_block, sop_link
+from .fragments import KOSONG, NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, diagram_block, sop_link
 from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
 
@@ -32,8 +32,9 @@ def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
-    parts += ["## Diagram alir", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
-    parts += ["## Prosedur", prosedur_table(sop, handbook.konvensi)]
+    # Search finds the steps through entries of their own (search.step_entries).
+    parts += [f"## Diagram alir {NOT_SEARCHED}", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
+    parts += [f"## Prosedur {NOT_SEARCHED}", prosedur_table(sop, handbook.konvensi)]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
@@ -156,10 +157,7 @@ def _diagram_intro(sop: Sop) -> str:
 
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
-    """The flowchart part as a table, one row per step, with the total time.
-
-    Search indexes each step on its own (``search.step_entries``), not the table.
-    """
+    """The flowchart part as a table, one row per step, with the total time."""
     head = "".join(
         f'<th scope="col">{name}</th>'
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
@@ -168,7 +166,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     total_jam = h(format_jam(sop.total_jam, konvensi))
     total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
     return (
-        f'<table class="sop-prosedur" data-search-exclude><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
+        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
         f"<tfoot>{total}</tfoot></table>"
     )
 

@@ -82,8 +82,9 @@
       phrases.set(roots[0], list);
     });
 
-    function phraseAt(tokens, i) {
-      var candidates = phrases.get(stem(tokens[i].toString())) || [];
+    function phraseAt(tokens, i, rootWord) {
+      var candidates = phrases.get(rootWord);
+      if (!candidates) return null;
       for (var c = 0; c < candidates.length; c++) {
         var roots = candidates[c].roots;
         if (i + roots.length > tokens.length) continue;
@@ -93,24 +94,34 @@
       return null;
     }
 
+    // The terms a word is indexed under: as written, its root, what it stands for.
+    var termsCache = new Map();
+    function termsOf(word) {
+      var terms = termsCache.get(word);
+      if (!terms) {
+        terms = [word, stem(word)].concat(expansions.get(stem(word)) || []);
+        terms = Array.from(new Set(terms));
+        termsCache.set(word, terms);
+      }
+      return terms;
+    }
+
     function trimmer(token) {
       return token.update(function (s) { return s.replace(EDGES, ""); });
     }
 
     var stopWordFilter = lunr.generateStopWordFilter(data.stopWords);
 
-    // Index pipeline: the word as written, its root, and what it stands for.
+    // Index pipeline: a word's terms, and the abbreviation or compound that a
+    // run of words starting with it spells out.
     function stemmer(token, i, tokens) {
       var word = token.toString();
-      var terms = [word, stem(word)];
-      (expansions.get(terms[1]) || []).forEach(function (r) { terms.push(r); });
-      if (tokens) {
-        var term = phraseAt(tokens, i);
-        if (term) terms.push(term);
-      }
-      return Array.from(new Set(terms)).map(function (t) {
+      var terms = termsOf(word);
+      var term = tokens ? phraseAt(tokens, i, terms[1] || terms[0]) : null;
+      if (term && terms.indexOf(term) < 0) terms = terms.concat([term]);
+      return terms.map(function (t, k) {
         indexed.set(t, (indexed.get(t) || 0) + 1);
-        return token.clone(function () { return t; });
+        return k === 0 ? token : token.clone(function () { return t; });
       });
     }
 
