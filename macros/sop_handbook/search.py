@@ -157,11 +157,21 @@ def padanan(glosarium: Iterable[Singkatan]) -> list[list[str]]:
     return pairs + [[compound.replace(" ", ""), compound] for compound in GABUNGAN_KATA]
 
 
+SCRIPT_HEADER = """/*
+ * lunr.id.min.js: Indonesian for the search of this handbook, written by its
+ * build (macros/sop_handbook/search.py): the Sastrawi stemmer, the lunr glue,
+ * and the data below. The root words ("dictionary") are the part of Sastrawi's
+ * dictionary (kata-dasar.txt, from Kateglo) that this handbook uses, under
+ * CC BY-NC-SA 3.0: https://creativecommons.org/licenses/by-nc-sa/3.0/
+ */
+"""
+
+
 def language_script(dictionary: list[str], pairs: list[list[str]]) -> str:
     """The ``lunr.id.min.js`` Material's worker loads: stemmer, glue and this handbook's data."""
     data = {"separator": SEPARATOR, "dictionary": dictionary, "stopWords": STOP_WORDS, "padanan": pairs}
     code = "\n".join(_asset(name) for name in ("sastrawi.js", "lunr.id.js"))
-    return f"{code}\nlunr.id.setup({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+    return f"{SCRIPT_HEADER}{code}\nlunr.id.setup({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
 def _asset(name: str) -> str:

@@ -86,9 +86,10 @@
   var DP = "DP";
   var SUFFIX_TYPES = ["DS", "PP", "P"];
 
-  // Python computes the removed part with re.sub(result, "", subject, 1); the
-  // result never holds a regular expression character, so this is the first
-  // literal occurrence (an empty result removes nothing).
+  // Python computes the removed part with re.sub(result, "", subject, 1). A
+  // result never holds a regular expression character, so that removes its
+  // first literal occurrence; an empty result removes nothing, and the
+  // removed part is then the whole subject ("kan" -> "" removed "kan").
   function recordRemoval(context, result, affixType) {
     var subject = context.currentWord;
     context.removals.push({
@@ -121,8 +122,9 @@
     },
   };
 
-  // PrefixDisambiguator: the last rule tried gives the result, even when it
-  // does not match (no removal then), unless an earlier one is in the dictionary.
+  // PrefixDisambiguator: the rules are tried in order until one gives a word
+  // of the dictionary; otherwise the last rule's result is taken, and there is
+  // no removal when that rule does not match, even if an earlier one did.
   function prefixDisambiguator(rules) {
     return {
       visit: function (context) {
@@ -456,9 +458,10 @@
   }
 
   // Asian (2007), pages 76-77: both halves must stem to the same root.
+  // Python returns the word when its first match fails; a plural always has a
+  // hyphen and a normalised word no line break, so the match cannot fail.
   function stemPluralWord(dictionary, plural) {
     var match = /^(.*)-(.*)$/.exec(plural);
-    if (!match) return plural;
     var words = [match[1], match[2]];
 
     // malaikat-malaikat-nya -> malaikat, malaikat-nya
