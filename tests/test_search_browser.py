@@ -95,11 +95,15 @@ def report() -> Iterator[list[Outcome]]:
 
 def render_report(outcomes: list[Outcome]) -> str:
     """A Markdown table of every query: ranks of what it must find, false hits, verdict."""
+    targets = [rank for o in outcomes for rank in o.ranks.values()]
     lines = [
         "# Pencarian: hasil uji kueri",
         "",
         f"{sum(o.passed for o in outcomes)} dari {len(outcomes)} kueri lulus "
-        f"(target di {TOP} hasil teratas, tanpa hasil palsu).",
+        f"(target di {TOP} hasil teratas, tanpa hasil palsu). "
+        f"Target di {TOP} teratas: {sum(1 for r in targets if r)} dari {len(targets)}; "
+        f"di peringkat 1: {sum(1 for r in targets if r == 1)}. "
+        f"Hasil palsu: {sum(len(o.false_hits) for o in outcomes)}.",
         "",
         "| Kueri | Jenis | Peringkat target | Hasil palsu | Lulus | Lima hasil teratas |",
         "|---|---|---|---|---|---|",
