@@ -151,8 +151,8 @@ def test_broken_source_stops_the_build_before_writing(tmp_path, old, new, key, m
 
 def test_search_index_has_the_steps_but_not_the_diagram_source(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "Menyusun SK Tim Penyusunan LKPJ" in text
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "Langkah 1: Menyusun SK Tim Penyusunan LKPJ" in text  # each step has an entry of its own
     assert "swimlane-beta" not in text
     assert "subgraph" not in text
 
