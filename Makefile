@@ -53,8 +53,15 @@ new-sop: $(STAMP)
 serve: setup
 	$(BIN)/mkdocs serve --strict -a $(ADDR)
 
+# Built into a fresh folder and swapped in only when the strict build succeeds:
+# a failed build never leaves a half-written site in place of the last good one.
 build: setup
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
 
 lint: setup
 	$(BIN)/ruff check macros tests bench
@@ -85,4 +92,4 @@ bench-search: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search.py --sops 1000
 
 clean:
-	rm -rf site $(VENV) node_modules $(MERMAID_JS)
+	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_JS)

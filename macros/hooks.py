@@ -6,11 +6,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from sop_handbook import site
 
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``mkdocs serve``: there, bad sources give an error page."""
+    _command["name"] = command
+
 
 @event_priority(100)  # before mkdocs-macros, whose define_env needs the handbook
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check the sources; stop the build on any error."""
-    return site.configure(config)
+    """Load and check the sources; stop the build on any error (show them, when serving)."""
+    return site.configure(config, serving=_command["name"] == "serve")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -2,6 +2,10 @@
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +208,32 @@ def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
     assert base + "docs/index.md" in edit_link("")
     # Without the variable (the default build) there is no edit button at all.
     assert 'rel="edit"' not in (real_site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_make_build_swaps_in_only_a_successful_build(tmp_path):
+    """``make build`` builds beside the site and replaces it only when the strict build succeeds."""
+    project = make_project(tmp_path / "proyek", real_sources())
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    (project / "site").mkdir()
+    (project / "site" / "terakhir-baik.txt").write_text("situs lama")
+    page = project / "docs" / "glosarium.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\n[tautan rusak](tidak-ada.md)\n", encoding="utf-8")
+    failed = make_build(project)
+    assert failed.returncode != 0
+    assert "strict mode" in failed.stdout + failed.stderr
+    assert [p.name for p in (project / "site").iterdir()] == ["terakhir-baik.txt"]
+    page.write_text(good, encoding="utf-8")
+    done = make_build(project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "terakhir-baik.txt").exists()
+    assert not (project / "site.new").exists() and not (project / "site.old").exists()
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """The README's ``make build`` with this test run's virtualenv and Mermaid."""
+    venv = Path(sys.executable).parent.parent
+    mermaid = "docs/assets/javascripts/mermaid.min.js"
+    command = ["make", "build", f"VENV={venv}", "-o", mermaid, "-o", f"{venv}/.installed"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True)

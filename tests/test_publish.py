@@ -63,17 +63,36 @@ def test_published_pages_say_when_their_source_last_changed_in_git(published):
     assert f"Berkas sumber terakhir diubah {tanggal(committed)}." in page
 
 
-def test_a_failing_build_publishes_nothing(published):
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (  # a source error stops the build before anything is written
+            "sop_source/penyusunan-lkpj.yaml",
+            "pelaksana: ketua-tim",
+            "pelaksana: ketua",
+            "pelaksana 'ketua' tidak ada di unit sekretariat",
+        ),
+        (  # a warning stops the strict build only after the pages are written
+            "docs/glosarium.md",
+            "# Glosarium",
+            "# Glosarium\n\n[tautan rusak](tidak-ada.md)",
+            "strict mode",
+        ),
+    ],
+    ids=["galat-sumber", "peringatan-strict"],
+)
+def test_a_failing_build_publishes_nothing(published, file, old, new, message):
     before = git(published, "rev-parse", "gh-pages")
-    broken = published / "sop_source" / "penyusunan-lkpj.yaml"
+    broken = published / file
     original = broken.read_text(encoding="utf-8")
-    broken.write_text(original.replace("pelaksana: ketua-tim", "pelaksana: ketua", 1), encoding="utf-8")
+    assert old in original
+    broken.write_text(original.replace(old, new, 1), encoding="utf-8")
     try:
         result = publish(published, "2025")
     finally:
         broken.write_text(original, encoding="utf-8")
     assert result.returncode != 0
-    assert "pelaksana 'ketua' tidak ada di unit sekretariat" in result.stdout + result.stderr
+    assert message in result.stdout + result.stderr
     assert git(published, "rev-parse", "gh-pages") == before
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import links, mermaid
 from .durations import angka, format_jam
 from .fragments import admonition, diagram_block, sop_link
@@ -107,4 +109,16 @@ def sumber_page(file: str, text: str) -> str:
     return (
         "---\nsearch:\n  exclude: true\nrender_macros: false\nhide: [toc]\n---\n"
         f'# {md(file)}\n\n<div class="sop-sumber"><pre><code>{lines}</code></pre></div>\n'
+    )
+
+
+def source_error_page(problems: Sequence[Problem]) -> str:
+    """The one page of the preview (``mkdocs serve``) while the sources have errors."""
+    items = "\n".join(f"<li><code>{h_code(str(problem))}</code></li>" for problem in problems)
+    return (
+        "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+        "# Sumber SOP bermasalah\n\n"
+        f"<p>Buku pedoman belum dapat dibangun: {len(problems)} galat di sumber SOP. "
+        "Perbaiki berkas yang disebut, simpan, dan halaman ini berganti sendiri dengan buku pedoman.</p>\n\n"
+        f'<ul class="sop-galat">\n{items}\n</ul>\n'
     )

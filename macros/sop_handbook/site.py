@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from .problems import SourceError
 from .text import h
 
 log = logging.getLogger("mkdocs.sop_handbook")
+SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while serving
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 
 
@@ -39,15 +41,26 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def configure(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check every source, then set the navigation from the model."""
+def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
+    """Load and check every source, then set the navigation from the model.
+
+    Bad sources stop the build. Under ``mkdocs serve`` (``serving``) they give
+    a one-page site listing the errors instead, so that the preview shows them
+    and comes back by itself once the source is fixed.
+    """
     if not config.use_directory_urls:
         raise PluginError("sop_handbook: use_directory_urls harus true (tautan halaman dihitung untuknya)")
+    if not os.environ.get(MIKE_VERSION):
+        # Material's version selector reads mike's versions.json, which only a
+        # site deployed by mike has; elsewhere it fails in the reader's browser.
+        config.extra.pop("version", None)
     root = project_root(config)
     try:
         handbook = load_project(root)
     except SourceError as error:
-        raise PluginError(str(error)) from None
+        if not serving:
+            raise PluginError(str(error)) from None
+        return _show_errors(config, error)
     for problem in handbook.catatan_mutu:
         log.info("Catatan mutu data: %s", problem)
     config.extra["handbook"] = handbook
@@ -55,10 +68,14 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
     _search_in_indonesian(config)
-    if not os.environ.get(MIKE_VERSION):
-        # Material's version selector reads mike's versions.json, which only a
-        # site deployed by mike has; elsewhere it fails in the reader's browser.
-        config.extra.pop("version", None)
+    return config
+
+
+def _show_errors(config: MkDocsConfig, error: SourceError) -> MkDocsConfig:
+    """Serve a one-page site listing the errors (see ``_error_site``) and print them."""
+    print(f"\n{error}\n", file=sys.stderr)  # not a MkDocs warning: strict mode would stop serving
+    config.extra[SOURCE_ERROR] = error
+    config.nav = [{"Galat sumber": links.HOME}]
     return config
 
 
@@ -78,6 +95,8 @@ def _search_in_indonesian(config: MkDocsConfig) -> None:
 
 def finish_search(config: MkDocsConfig) -> None:
     """Add the steps to Material's search index and write the Indonesian language for it."""
+    if SOURCE_ERROR in config.extra:
+        return
     handbook: Handbook = config.extra["handbook"]
     site_dir = Path(config.site_dir)
     index_path = site_dir / search.INDEX
@@ -146,6 +165,8 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     "Edit this page" (when ``edit_uri`` is set: the SOP_EDIT_URI environment
     variable, a repository's edit URL) opens the YAML a page is made from.
     """
+    if SOURCE_ERROR in config.extra:
+        return _error_site(files, config, config.extra[SOURCE_ERROR])
     handbook: Handbook = config.extra["handbook"]
     root = project_root(config)
     docs = Path(config.docs_dir).relative_to(root).as_posix()
@@ -178,11 +199,20 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files:
+    """While serving with bad sources: the static files and one page listing the errors."""
+    kept = Files([file for file in files if not file.is_documentation_page()])
+    kept.append(File.generated(config, links.HOME, content=render_pages.source_error_page(error.problems)))
+    return kept
+
+
 def define_macros(env: Any) -> None:
     """Register the macros that pages use (mkdocs-macros ``define_env``).
 
     Every macro's output gets the glossary's hover titles on its abbreviations.
     """
+    if SOURCE_ERROR in env.variables:
+        return  # the only page, the list of errors, uses no macro
     handbook: Handbook = env.variables["handbook"]
     dates: dict[str, date] = env.variables["sumber_diubah"]
 
@@ -218,5 +248,7 @@ def define_macros(env: Any) -> None:
 
 def append_abbreviations(markdown: str, config: MkDocsConfig) -> str:
     """Give hand-written Markdown the glossary's hover titles (the ``abbr`` extension)."""
+    if SOURCE_ERROR in config.extra:
+        return markdown
     handbook: Handbook = config.extra["handbook"]
     return f"{markdown}\n\n{markdown_definitions(handbook.glosarium)}\n"
