@@ -8,6 +8,7 @@ either return the ``Handbook`` (with its data-quality warnings) or raise
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from datetime import date
@@ -308,6 +309,10 @@ def _one_step(
     mutu = item["mutu_baku"]
     try:
         durasi = parse_waktu(mutu["waktu"], konvensi)
+        if not math.isfinite(durasi):  # digits beyond what a float holds
+            raise ValueError(
+                f"waktu '{mutu['waktu']}' terlalu besar; tulis lama langkah yang sebenarnya (mis. '2 Minggu')"
+            )
     except ValueError as error:
         problems.append(source.problem((*path, "mutu_baku", "waktu"), str(error)))
     if len(problems) > before or peran is None:

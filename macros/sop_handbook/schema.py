@@ -33,6 +33,14 @@ _PATTERN_HINTS = {
     "\\S": "tidak boleh kosong",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal ditulis TTTT-BB-HH (mis. 2023-08-31)",
     "^[0-9]{8} [0-9]{6} [0-9] [0-9]{3}$": "NIP ditulis 18 angka dengan spasi: '19650809 198603 1 012'",
+    "^[A-Za-z0-9][A-Za-z0-9./-]*$": (
+        "singkatan ditulis tanpa spasi: huruf, angka, titik, garis miring atau tanda hubung (mis. 'SKPD', 'Renja')"
+    ),
+    "^[0-9A-Za-z./-]+$": (
+        "nomor peraturan ditulis tanpa spasi dan tanpa tahunnya: angka, huruf, titik, garis miring "
+        'atau tanda hubung (mis. "23")'
+    ),
+    "^https?://": "tautan harus diawali http:// atau https:// (mis. 'https://peraturan.bpk.go.id/...')",
 }
 
 
@@ -66,11 +74,15 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
         for key in value:
             if key not in known:
                 hint = did_you_mean(key, known) or f"; kunci yang sah: {valid_values(known)}"
+                if key[:1].isdigit():  # "{waktu: 1,5 Jam}": the comma ends the value inside { }
+                    hint = (
+                        '; koma di dalam { } memisahkan kunci: beri tanda kutip pada nilainya (mis. waktu: "1,5 Jam")'
+                    )
                 yield (*path, key), f"kunci '{key}' tidak dikenal{hint}"
     elif kind == "type":
         names = expected if isinstance(expected, list) else [expected]
         wanted = " atau ".join(_TYPE_NAMES[n] for n in names)
-        yield path, f"harus berupa {wanted}, bukan {_describe(value)}"
+        yield path, f"harus berupa {wanted}, bukan {_describe(value)}{_type_fix(names, value)}"
     elif kind == "enum":
         choices = [str(c) for c in expected]
         hint = did_you_mean(str(value), choices)
@@ -79,12 +91,27 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
         hint = _PATTERN_HINTS.get(expected, f"bentuk tidak sah: {expected}")
         yield path, f"{hint} (tertulis: {value!r})"
     elif kind == "minItems":
-        yield path, "tidak boleh kosong"
+        yield path, "daftar ini tidak boleh kosong; tulis paling sedikit satu butir '- ...'"
     elif kind in ("minimum", "exclusiveMinimum", "maximum"):
         sign = {"minimum": "≥", "exclusiveMinimum": ">", "maximum": "≤"}[kind]
         yield path, f"harus {sign} {expected} (tertulis: {value})"
     else:
         yield path, f"tidak sesuai skema ({kind}: {error.message})"
+
+
+def _type_fix(names: list[str], value: Any) -> str:
+    """How to write the value so that it has the type the schema wants."""
+    if value is None:
+        return "; isi nilainya"
+    if "string" in names and isinstance(value, bool):
+        return "; YAML membaca nilai ini sebagai true/false: beri tanda kutip bila maksudnya teks"
+    if "string" in names and isinstance(value, int | float):
+        return f'; bila memang begitu tulisannya, beri tanda kutip: "{value}"'
+    if isinstance(value, str) and "integer" in names:
+        return "; tulis bilangan bulat tanpa tanda kutip (mis. 3)"
+    if isinstance(value, str) and "number" in names:
+        return "; tulis angka tanpa tanda kutip, dengan titik desimal (mis. 7.5)"
+    return ""
 
 
 def _describe(value: Any) -> str:
