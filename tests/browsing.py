@@ -2,7 +2,9 @@
 
 Material draws each diagram into a closed shadow root; an init script opens
 it so that tests can read the SVG. Every request that would leave 127.0.0.1
-is recorded and refused.
+is recorded and refused. Another init script traps the functions a script
+smuggled in through source text would call (``alert`` and friends), and
+axe-core, from ``node_modules``, checks accessibility.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -33,6 +35,26 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, {...
 """
 DIAGRAM_DRAWN = """() => [...document.querySelectorAll("div.mermaid")]
     .some(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
+# Every diagram of the page drawn (true at once on a page without any):
+# Material replaces each <pre class="mermaid"> with a <div class="mermaid">.
+ALL_DIAGRAMS_DRAWN = """() => !document.querySelector("pre.mermaid") && [...document.querySelectorAll("div.mermaid")]
+    .every(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))"""
+# What a script injected through source text would call: each call is noted in
+# window.__sopTrapped; alert, confirm and prompt still open their dialog (for
+# the page's "dialog" event), print and open do nothing.
+SCRIPT_TRAPS = """
+window.__sopTrapped = [];
+for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+    const original = window[name];
+    window[name] = function (...args) {
+        window.__sopTrapped.push(`${name}(${args.map(String).join(", ")})`);
+        return ["alert", "confirm", "prompt"].includes(name) ? original.apply(window, args) : null;
+    };
+}
+"""
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @dataclass
@@ -43,6 +65,12 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)  # console messages of type "error"
+    requests: list[str] = field(default_factory=list)  # every URL asked for, refused or not
+
+    def trapped(self) -> list[str]:
+        """The calls caught by ``SCRIPT_TRAPS`` (None when the context has no traps)."""
+        return self.page.evaluate("() => window.__sopTrapped")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -60,9 +88,17 @@ def serve(directory: Path) -> Iterator[str]:
     server.server_close()
 
 
-def visit(context, url: str, diagram: bool = True) -> Visit:
-    """Open ``url``, record what leaves the site, dialogs and errors; wait for the diagram."""
-    page = context.new_page()
+def new_context(browser: Browser, traps: bool = True) -> BrowserContext:
+    """A browser context whose pages have open shadow roots and, with ``traps``, ``SCRIPT_TRAPS``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    if traps:
+        context.add_init_script(SCRIPT_TRAPS)
+    return context
+
+
+def watch(page: Page) -> Visit:
+    """Record what ``page`` asks outside 127.0.0.1 (refused), its dialogs (dismissed), errors, console errors."""
     visit = Visit(page)
 
     def route(route):
@@ -72,11 +108,57 @@ def visit(context, url: str, diagram: bool = True) -> Visit:
             visit.outside.append(route.request.url)
             route.abort()
 
+    # Requests of the page's workers (Material's search) come through the page's route too.
     page.route("**/*", route)
     page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: visit.errors.append(str(error)))
-    page.goto(url)
-    if diagram:
-        page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
-    page.wait_for_load_state("networkidle")
+    page.on("console", lambda message: visit.console.append(message.text) if message.type == "error" else None)
+    page.on("request", lambda request: visit.requests.append(request.url))
     return visit
+
+
+def visit(context, url: str, diagram: bool = True) -> Visit:
+    """Open ``url``, record what leaves the site, dialogs and errors; wait for the diagram."""
+    visit = watch(context.new_page())
+    visit.page.goto(url)
+    if diagram:
+        visit.page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
+    visit.page.wait_for_load_state("networkidle")
+    return visit
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root: "" (home), "sop/.../", ..., "404.html"."""
+    pages = sorted(str(index.parent.relative_to(site)) for index in site.rglob("index.html"))
+    return [("" if page == "." else page + "/") for page in pages] + ["404.html"]
+
+
+def axe_run(page: Page) -> dict:
+    """axe-core's WCAG A/AA rules on ``page``.
+
+    Returns the violations (id, impact, help, number of elements, first
+    targets), the rules left "incomplete" (for a person to check), how many
+    elements the rules examined, and how many of those in shadow roots: axe
+    enters open ones (``OPEN_SHADOW_ROOTS`` opens Material's), so it checks
+    the diagrams too.
+    """
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=AXE)
+    return page.evaluate(
+        """async tags => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            const brief = v => ({
+                id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+                targets: v.nodes.slice(0, 3).map(n => n.target),
+            });
+            const nodes = ["passes", "incomplete", "violations"].flatMap(kind => result[kind].flatMap(v => v.nodes));
+            return {
+                violations: result.violations.map(brief),
+                incomplete: result.incomplete.map(brief),
+                examined: nodes.length,
+                // A target crossing into a shadow root is a list of selectors, host first.
+                examined_in_shadow_dom: nodes.filter(n => Array.isArray(n.target[0])).length,
+            };
+        }""",
+        WCAG_AA,
+    )

@@ -31,6 +31,8 @@ OUR_TAGS = {
     "h2",
     "code",
     "strong",
+    "figure",
+    "figcaption",
 }
 
 

@@ -27,6 +27,13 @@ def sop_link(target: Sop, from_src: str) -> str:
     return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
 
 
-def diagram_block(mermaid_text: str) -> str:
-    """A Mermaid diagram for mermaid2's fence; data-search-exclude keeps its source out of search."""
-    return f'<div class="sop-diagram" data-search-exclude markdown>\n\n```mermaid\n{mermaid_text}```\n\n</div>'
+def diagram_block(mermaid_text: str, caption: str) -> str:
+    """A Mermaid diagram for mermaid2's fence, as a figure whose caption (HTML) names its text form.
+
+    The caption is the figure's accessible name: screen readers announce the
+    diagram with it. data-search-exclude keeps the diagram's source out of search.
+    """
+    return (
+        f'<figure class="sop-diagram" data-search-exclude markdown>\n<figcaption>{caption}</figcaption>\n\n'
+        f"```mermaid\n{mermaid_text}```\n\n</figure>"
+    )

@@ -3,7 +3,11 @@
 Every label is written as a quoted string with Mermaid's entity codes for
 the characters that could end the string, start markup, or be read as a
 directive (``%%{...}%%``) or an icon (``fa:fa-...``). The result contains no
-``<``, ``>``, ``&``, ``"``, backtick or ``%``, so it is inert in HTML as well.
+``<``, ``>``, ``&``, ``"``, backtick, ``%`` or backslash, so it is inert in HTML as well.
+
+Each diagram also carries ``accTitle`` / ``accDescr``: Mermaid writes them as
+the SVG's ``<title>`` and ``<desc>`` (its accessible name and description),
+which say that the table below the diagram is its text form.
 """
 
 from __future__ import annotations
@@ -25,7 +29,16 @@ _CODES = [
     ("`", "#96;"),
     ("%", "#37;"),
     (":", "#58;"),
+    # Mermaid reads escapes: "\n" breaks a node's line, a lane title drops a backslash.
+    ("\\", "#92;"),
+    # A lane title (swimlane) is Markdown: "*a*" and "_a_" are emphasis.
+    ("*", "#42;"),
+    ("_", "#95;"),
 ]
+# Mermaid codes its entities with the placeholders "ﬂ°", "ﬂ°°" and "¶ß", then replaces
+# them anywhere in the drawing with "&", "&#" and ";": a word joiner (invisible)
+# keeps a text's own pairs apart.
+_PLACEHOLDERS = str.maketrans({"ﬂ": "ﬂ\u2060", "¶": "¶\u2060"})
 # Diagram config goes in the diagram: Material ignores mermaid2's arguments.
 # Counting cross-lane edges when ranking puts every step on a row of its own,
 # top to bottom in step order, as on the paper form.
@@ -37,15 +50,28 @@ config:
 ---
 """
 _CLAUSE_BREAK = re.compile(r",| kemudian | lalu | untuk | dan selanjutnya ")
+# accTitle/accDescr values are plain text up to the end of the line: Mermaid
+# reads no entity codes there (they would show as written) and passes the text
+# through DOMPurify (markup is dropped, "&" would show as "&amp;").
+_ACC_TEXT = str.maketrans({"&": " dan ", "%": " persen ", '"': "'", "`": "'", "<": None, ">": None, "#": None})
 
 
 def escape(text: str) -> str:
-    """Text made safe for a quoted Mermaid label: one line, special characters coded."""
+    """Text made safe for a quoted Mermaid label: one line, special characters coded.
+
+    A text without a printable character becomes one space: Mermaid's parser refuses ``""``.
+    """
     text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
-    text = re.sub(r" {2,}", " ", text).strip()
+    text = re.sub(r" {2,}", " ", text).strip().translate(_PLACEHOLDERS)
     for char, code in _CODES:
         text = text.replace(char, code)
-    return text
+    return text or " "
+
+
+def acc_text(text: str) -> str:
+    """Text made safe for an ``accTitle:`` / ``accDescr:`` line: one line, nothing Mermaid or HTML would read."""
+    text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+    return re.sub(r" {2,}", " ", text.translate(_ACC_TEXT)).strip()
 
 
 def short_label(kegiatan: str, limit: int = LABEL_LIMIT) -> str:
@@ -73,7 +99,12 @@ def lanes(sop: Sop) -> list[Peran]:
 
 def swimlane(sop: Sop) -> str:
     """The ``swimlane-beta TB`` diagram: one lane per pelaksana, in column order."""
-    lines = ["swimlane-beta TB"]
+    lines = [
+        "swimlane-beta TB",
+        f"  accTitle: Diagram alir {acc_text(sop.judul_tampil)}",
+        f"  accDescr: {len(sop.langkah)} langkah dalam {len(lanes(sop))} lajur pelaksana, dari Mulai sampai Selesai."
+        " Bentuk teks diagram ini adalah tabel Prosedur di bawahnya.",
+    ]
     first, last = sop.langkah[0], sop.langkah[-1]
     for index, peran in enumerate(lanes(sop), start=1):
         lines.append(f'  subgraph lane_{index}["{escape(peran.label)}"]')
@@ -112,7 +143,12 @@ _ARROWS = {"terkait": "-.->", "prasyarat": '-->|"prasyarat"|', "lanjutan": '-->|
 def relation_map(handbook: Handbook, from_src: str) -> str:
     """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page."""
     ids = {sop.id: f"sop_{index}" for index, sop in enumerate(handbook.sops, start=1)}
-    lines = ["flowchart LR"]
+    lines = [
+        "flowchart LR",
+        "  accTitle: Peta keterkaitan SOP",
+        f"  accDescr: {len(handbook.sops)} SOP dikelompokkan per unit kerja, dengan panah dari SOP yang mencantumkan"
+        " keterkaitan ke SOP yang dicantumkannya. Bentuk teks peta ini adalah tabel di bawahnya.",
+    ]
     for index, (instansi, unit, sops) in enumerate(handbook.per_unit(), start=1):
         lines.append(f'  subgraph unit_{index}["{escape(unit.nama)} — {escape(instansi.nama)}"]')
         lines += [f'    {ids[sop.id]}["{escape(sop.judul_tampil)}"]' for sop in sops]

@@ -71,6 +71,9 @@ def _warning_table(problems: list[Problem], from_src: str) -> str:
     return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
+TABEL_KETERKAITAN = "tabel-keterkaitan"  # the relation map's text form
+
+
 def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
     """Every SOP and its relations: one diagram, then the same as a table."""
     rows = []
@@ -85,9 +88,12 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head = "".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Keterkaitan", "Dirujuk oleh"))
     table = (
-        f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+        f'<table class="sop-daftar" id="{TABEL_KETERKAITAN}"><thead><tr>{head}</tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
     )
-    return diagram_block(mermaid.relation_map(handbook, from_src)) + "\n\n" + table + "\n"
+    caption = f'Peta keterkaitan SOP — bentuk teksnya: <a href="#{TABEL_KETERKAITAN}">tabel keterkaitan</a>.'
+    return diagram_block(mermaid.relation_map(handbook, from_src), caption) + "\n\n" + table + "\n"
 
 
 def glosarium(handbook: Handbook) -> str:

@@ -16,6 +16,8 @@ from .fragments import KOSONG, NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOT
 from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
 
+PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
+
 
 def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
     """The whole page of one SOP, as Markdown with raw HTML blocks.
@@ -33,8 +35,8 @@ def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
     parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     # Search finds the steps through entries of their own (search.step_entries).
-    parts += [f"## Diagram alir {NOT_SEARCHED}", _diagram_intro(sop), diagram_block(mermaid.swimlane(sop))]
-    parts += [f"## Prosedur {NOT_SEARCHED}", prosedur_table(sop, handbook.konvensi)]
+    parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
+    parts += [f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}", prosedur_table(sop, handbook.konvensi)]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
@@ -76,7 +78,7 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
 def _kop(sop: Sop, pemerintah: str) -> str:
     lines = [pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
     rows = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
-    return f'<div class="sop-kop" aria-label="Kop formulir SOP">{rows}</div>'
+    return f'<div class="sop-kop" role="group" aria-label="Kop formulir SOP">{rows}</div>'
 
 
 def identitas_table(sop: Sop, handbook: Handbook) -> str:
@@ -149,10 +151,11 @@ def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
 
 
 def _diagram_intro(sop: Sop) -> str:
+    """The diagram's caption: its lanes, and the table that is its text form."""
     lanes = ", ".join(h(p.label) for p in mermaid.lanes(sop))
     return (
-        f'<p class="sop-diagram-intro">Satu lajur per pelaksana ({lanes}). '
-        "Tabel prosedur di bawahnya memuat isi yang sama dalam bentuk teks.</p>"
+        f"Satu lajur per pelaksana ({lanes}). "
+        f'<a href="#{PROSEDUR_ID}">Tabel prosedur</a> di bawahnya memuat isi yang sama dalam bentuk teks.'
     )
 
 

@@ -23,8 +23,13 @@ BULAN = (
     "November",
     "Desember",
 )
-# Python-Markdown's backslash-escapable characters.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|~^=:])")
+# Python-Markdown's backslash-escapable characters (the tables extension adds "|"). Not ">":
+# html.escape codes it, and a backslash before "&gt;" would show.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|])")
+# Character references: braces as in h() ("\{%" would still hold "{%"), and what other
+# Markdown reads (GitHub's, in the sop-diff comment: "~~", ":emoji:", setext "=") but
+# Python-Markdown cannot backslash-escape (the backslash would show).
+_MD_CODES = str.maketrans({"{": "&#123;", "}": "&#125;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;"})
 
 
 _HTML_EXTRA = str.maketrans({"`": "&#96;", "{": "&#123;", "}": "&#125;"})
@@ -47,9 +52,13 @@ def h_code(line: str) -> str:
 
 
 def md(text: str) -> str:
-    """Text as inert inline Markdown (for headings and nav titles)."""
-    one_line = " ".join(text.split())
-    return html.escape(_MD_SPECIAL.sub(r"\\\1", one_line), quote=False)
+    """Text as inert inline Markdown (for headings and nav titles).
+
+    Never empty: an empty heading would show a trailing attribute list (``{ ... }``)
+    as its text. STX and ETX go first, as Python-Markdown drops them.
+    """
+    one_line = " ".join(text.replace("\x02", "").replace("\x03", "").split())
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", one_line), quote=False).translate(_MD_CODES) or "&#8203;"
 
 
 def tanggal(value: date) -> str:
