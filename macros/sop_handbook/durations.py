@@ -42,7 +42,9 @@ def parse_waktu(text: str, konvensi: KonvensiWaktu) -> float:
         raise ValueError(f"waktu '{text}' tidak terbaca; {FORMAT_HINT}")
     jumlah = float(match.group(1).replace(",", "."))
     if jumlah <= 0:
-        raise ValueError(f"waktu '{text}' harus lebih dari nol")
+        raise ValueError(
+            f"waktu '{text}' harus lebih dari nol; tulis lama langkah ini (mis. '15 Menit') atau tanya pemilik SOP"
+        )
     return jumlah * konvensi.jam_per(match.group(2).lower())
 
 

@@ -34,6 +34,8 @@ _CODES = [
     # A lane title (swimlane) is Markdown: "*a*" and "_a_" are emphasis.
     ("*", "#42;"),
     ("_", "#95;"),
+    # "$$...$$" in a label is KaTeX math.
+    ("$", "#36;"),
 ]
 # Mermaid codes its entities with the placeholders "ﬂ°", "ﬂ°°" and "¶ß", then replaces
 # them anywhere in the drawing with "&", "&#" and ";": a word joiner (invisible)

@@ -50,7 +50,12 @@ def validator(schema_file: Path) -> jsonschema.protocols.Validator:
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)
+    # JSON Schema counts 1.0 as an integer; a step number or a year written 1.0 is a typo here.
+    strict = cls.TYPE_CHECKER.redefine("integer", lambda _, value: type(value) is int)
+    strict_cls: type[jsonschema.protocols.Validator] = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        cls, type_checker=strict
+    )
+    return strict_cls(schema)
 
 
 def schema_messages(source: Source, schema_file: Path) -> Iterator[tuple[KeyPath, str]]:
@@ -107,6 +112,8 @@ def _type_fix(names: list[str], value: Any) -> str:
         return "; YAML membaca nilai ini sebagai true/false: beri tanda kutip bila maksudnya teks"
     if "string" in names and isinstance(value, int | float):
         return f'; bila memang begitu tulisannya, beri tanda kutip: "{value}"'
+    if isinstance(value, float) and "integer" in names:
+        return f"; tulis tanpa desimal (mis. {int(value)})" if value.is_integer() else "; tulis bilangan bulat (mis. 3)"
     if isinstance(value, str) and "integer" in names:
         return "; tulis bilangan bulat tanpa tanda kutip (mis. 3)"
     if isinstance(value, str) and "number" in names:

@@ -121,7 +121,8 @@ class _Reader:
             return [self.read(item, (*path, i)) for i, item in enumerate(node.value)]
         value = self.loader.construct_object(node)
         if isinstance(value, float) and not math.isfinite(value):
-            self._error(line, path, f"'{node.value}' bukan angka yang dapat dipakai; tulis angka biasa (mis. 7.5)")
+            fix = "tulis angka biasa (mis. 3 atau 7.5)"
+            self._error(line, path, f"'{node.value}' bukan angka yang dapat dipakai; {fix}")
             return None
         return value
 
