@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions bench-search clean
+.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions bench-search bench clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -90,6 +90,12 @@ preview-editions: setup
 # handbook and a synthetic one of 1000 SOPs; writes bench/SEARCH-RESULTS.md.
 bench-search: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/search.py --sops 1000
+
+# Build time, peak memory and size at 100 and 1000 SOPs, against a floor (the
+# same pages as plain Markdown without our macros and mermaid2), diagrams in
+# Chromium and mkdocs serve's edit-to-page time; writes bench/RESULTS.md.
+bench: setup $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py
 
 clean:
 	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_JS)

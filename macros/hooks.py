@@ -1,10 +1,11 @@
 """MkDocs hooks of the handbook: a thin adapter over ``sop_handbook.site``."""
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sop_handbook import site
+from sop_handbook import mermaid_scripts, site
 
 _command = {"name": "build"}
 
@@ -17,6 +18,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before mkdocs-macros, whose define_env needs the handbook
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the sources; stop the build on any error (show them, when serving)."""
+    mermaid_scripts.install(config)
     return site.configure(config, serving=_command["name"] == "serve")
 
 
@@ -31,7 +33,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return site.append_abbreviations(markdown, config)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Smaller pages: the navigation without its indentation."""
+    return site.compact_navigation(output)
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Search in Indonesian: steps in the index, the stemmer and the glossary for the worker."""
     site.finish_search(config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Theme templates without the lines of their block tags: a third of every page was that whitespace."""
+    return site.compact_templates(env)

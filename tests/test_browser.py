@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .browsing import DIAGRAM_DRAWN
-from .conftest import ROOT
+from .conftest import ROOT, line_of
 
 pytestmark = pytest.mark.browser
 
@@ -143,7 +143,6 @@ def test_relation_map_is_drawn_and_its_nodes_lead_to_the_sops(visit, real_url):
         ),
         ("glosarium/", "Glosarium", ["Laporan Keterangan Pertanggungjawaban", "Tim Anggaran Pemerintah Daerah"]),
         ("kategori/", "Kategori", ["pelaporan", "penganggaran", "perencanaan"]),
-        ("sumber/penyusunan-lkpj/", "sop_source/penyusunan-lkpj.yaml", ["kegiatan: Menyusun SK Tim Penyusunan LKPJ"]),
     ],
 )
 def test_connected_pages_show_their_content(visit, real_url, path, h1, texts):
@@ -151,6 +150,23 @@ def test_connected_pages_show_their_content(visit, real_url, path, h1, texts):
     assert seen.page.locator("h1").inner_text().removesuffix("¶") == h1  # Markdown headings carry a permalink
     body = seen.page.locator("article").inner_text()
     assert all(text in body for text in texts), [text for text in texts if text not in body]
+    assert seen.outside == []
+    assert seen.errors == []
+
+
+def test_source_page_shows_the_file_with_its_line_numbers(visit, real_url):
+    """A plain page: the file as it is beside its numbers; the line a note points to is the target."""
+    line = line_of("penyusunan-rka-dpa.yaml", "- sop: penyusunan-rka-dpa")
+    seen = visit(f"{real_url}sumber/penyusunan-rka-dpa/#L{line}", diagram=False)
+    assert seen.page.locator("h1").inner_text() == "sop_source/penyusunan-rka-dpa.yaml"
+    text = seen.page.locator("pre.isi").inner_text()
+    assert text == (ROOT / "sop_source" / "penyusunan-rka-dpa.yaml").read_text(encoding="utf-8").rstrip("\n")
+    numbers = seen.page.locator("pre.nomor").inner_text().split()
+    assert numbers == [str(n) for n in range(1, len(text.splitlines()) + 1)]
+    assert seen.page.locator(f"#L{line}").evaluate("e => e.matches(':target')")
+    assert seen.page.locator(f"#L{line}").is_visible()
+    seen.page.get_by_role("link", name="Penyusunan RKA dan DPA SKPD").click()
+    seen.page.wait_for_url("**/sop/diskopukm/sekretariat/penyusunan-rka-dpa/")
     assert seen.outside == []
     assert seen.errors == []
 

@@ -98,14 +98,33 @@ def test_no_page_refers_outside_the_site(real_site):
         assert "fonts.googleapis" not in html, page
 
 
-def test_nav_groups_by_agency_and_unit(fixture_site):
-    html = (fixture_site.site / "index.html").read_text(encoding="utf-8")
-    nav = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[html.index('<nav class="md-nav md-nav--primary"') :]))
-    nav = nav[nav.index("Dinas Contoh A") :]
+def primary_nav(site: Path, page: str) -> str:
+    """The text of a page's navigation sidebar: its titles in order (a label and a link may repeat one)."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    nav = html[
+        html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-sidebar md-sidebar--secondary"')
+    ]
+    nav = re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>', "", nav, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", nav)).strip()
+
+
+def test_nav_is_a_tree_pruned_to_the_page_branch(fixture_site):
+    """Agencies, then units, then SOPs: a page carries the top level and its own branch only."""
+    top = "Dinas Contoh A Badan Contoh B Kategori Pelaksana Peta keterkaitan SOP Dasar Hukum Glosarium"
+    assert primary_nav(fixture_site.site, "").endswith(f"{top} Catatan mutu data")  # no unit on the home page
+    sop = primary_nav(fixture_site.site, "sop/dinas-a/bidang-koperasi/pemeriksaan-berkas")
     expected = (
-        "Dinas Contoh A Dinas Contoh A Sekretariat Bidang Koperasi Badan Contoh B Badan Contoh B Sekretariat Badan"
+        "Beranda Dinas Contoh A Dinas Contoh A Sekretariat Bidang Koperasi Bidang Koperasi Pemeriksaan Berkas Koperasi"
+        " Pemeriksaan Berkas Koperasi Badan Contoh B Kategori"
     )
-    assert nav.startswith(expected)
+    assert expected in sop  # the other agency's units and SOPs, the roles and the laws are left out
+    assert "Penyusunan Laporan Badan" not in sop and "Undang-Undang" not in sop
+    # Roles by agency and unit, regulations by kind: on their pages, their own branch.
+    role = primary_nav(fixture_site.site, "pelaksana/dinas-a/bidang-koperasi/kabid")
+    assert "Pelaksana Dinas Contoh A Dinas Contoh A Sekretariat Bidang Koperasi Bidang Koperasi" in role
+    assert "Badan Contoh B Peta keterkaitan SOP" in role  # the other agency's units are left out
+    law = primary_nav(fixture_site.site, "dasar-hukum/")
+    assert "Dasar Hukum Dasar Hukum Undang-Undang Peraturan Daerah Provinsi Glosarium" in law  # kinds, not laws
 
 
 def test_hostile_titles_are_escaped_in_nav_and_title(fixture_site):
@@ -187,7 +206,13 @@ def test_reviewers_page_links_each_warning_to_its_source_line(real_site):
         in page
     )
     source = (real_site.site / "sumber" / "penyusunan-rka-dpa" / "index.html").read_text(encoding="utf-8")
-    assert f'id="L{line}"><a href="#L{line}">{line}</a>  - sop: penyusunan-rka-dpa</span>' in source
+    assert f'\n<span id="L{line}">  - sop: penyusunan-rka-dpa</span>\n' in source
+    # A plain page: back to the handbook and to the SOP made from the file; no copy of the navigation.
+    assert (
+        '<a href="../../">Buku Pedoman SOP</a> › <a href="../../sop/diskopukm/sekretariat/penyusunan-rka-dpa/">'
+        in source
+    )
+    assert "md-nav" not in source
     index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("sumber/")]
 
@@ -206,8 +231,11 @@ def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
     assert base + "sop_source/organisasi.yaml" in edit_link("pelaksana/diskopukm/sekretariat/ketua-tim")
     assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum/uu-23-2014")
     assert base + "docs/index.md" in edit_link("")
+    source = (result.site / "sumber" / "glosarium" / "index.html").read_text(encoding="utf-8")
+    assert f'<a class="sunting" href="{base}sop_source/glosarium.yaml">Sunting berkas ini</a>' in source
     # Without the variable (the default build) there is no edit button at all.
     assert 'rel="edit"' not in (real_site.site / "index.html").read_text(encoding="utf-8")
+    assert "Sunting berkas ini" not in (real_site.site / "sumber" / "glosarium" / "index.html").read_text("utf-8")
 
 
 def test_make_build_swaps_in_only_a_successful_build(tmp_path):

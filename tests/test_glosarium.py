@@ -1,5 +1,6 @@
 """The glossary: abbreviations get their full form as a hover title, wherever they appear."""
 
+import re
 import shutil
 
 import pytest
@@ -26,6 +27,10 @@ ENTRIES = (
         ('<a href="sop/SK/" title="SK">x</a>', '<a href="sop/SK/" title="SK">x</a>'),  # never inside a tag
         ("<code>SK</code> SK", '<code>SK</code> <abbr title="Surat Keputusan">SK</abbr>'),
         ('```mermaid\ns1["SK"]\n```\nSK', '```mermaid\ns1["SK"]\n```\n<abbr title="Surat Keputusan">SK</abbr>'),
+        # Markdown headings are left to the abbr extension (which would wrap an <abbr> again); '#' inside a line is text
+        ("## SK\n<p>SK</p>", '## SK\n<p><abbr title="Surat Keputusan">SK</abbr></p>'),
+        ("</table>\n\n## Prosedur SK { #x }\n", "</table>\n\n## Prosedur SK { #x }\n"),
+        ("<td># SK</td>", '<td># <abbr title="Surat Keputusan">SK</abbr></td>'),
     ],
 )
 def test_abbreviate(html, expected):
@@ -64,3 +69,5 @@ def test_built_pages_carry_the_titles(real_site):
     assert '<abbr title="Standar Operasional Prosedur">SOP</abbr>' in home  # hand-written Markdown
     glossary = (real_site.site / "glosarium" / "index.html").read_text(encoding="utf-8")
     assert glossary.count("<tr><td><strong>") == 28
+    for page in real_site.site.rglob("*.html"):
+        assert not re.search(r"<abbr[^>]*><abbr", page.read_text(encoding="utf-8")), page  # never wrapped twice

@@ -144,8 +144,9 @@ def test_odd_sources_build_and_show_their_text_literally(tmp_path):
     line = line_of(f"kegiatan: {PASIF}")
     assert f"Catatan mutu data: sop_source/{FILE}:{line}: langkah[2].kegiatan:" in result.output
     source = (result.site / "sumber" / "sop-aneh" / "index.html").read_text(encoding="utf-8")
-    shown = re.search(rf'id="L{line}"><a href="#L{line}">{line}</a>(.*?)</span>', source)
+    shown = re.search(rf'<span id="L{line}">(.*?)</span>', source)
     assert shown is not None
     assert shown.group(1) == f"    kegiatan: {h(PASIF)}"
     assert "\ufeff" not in source
-    assert f'id="L{len(SOURCE.splitlines()) + 1}"' not in source  # CRLF is one line break, not two
+    numbers = "\n".join(str(n) for n in range(1, len(SOURCE.splitlines()) + 1))  # CRLF is one line break, not two
+    assert f'<pre class="nomor" aria-hidden="true">{numbers}</pre>' in source

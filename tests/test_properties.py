@@ -701,7 +701,7 @@ def _check_other_pages(handbook: Handbook) -> None:
             assert soup.select("p")[0].get_text() == intro
             if peran.uraian:
                 assert soup.select("p")[1].get_text() == shown(peran.uraian)
-            work = handbook.tugas(unit, peran)
+            work = handbook.tugas(instansi, unit, peran)
             assert [_heading(h2) for h2 in soup.select("h2")][1:] == [heading(sop.judul_tampil) for sop, _ in work]
             rows = [row.find_all("td") for row in soup.select("table.sop-prosedur tbody tr")]
             steps = [step for _, steps in work for step in steps]

@@ -146,8 +146,16 @@ def test_time_convention_is_stated_in_indonesian_notation(handbook):
 
 def test_source_page_numbers_every_line_and_keeps_it_literal():
     text = 'id: x\n  nama: "<script>{{ 7*7 }}</script>"\n\n```\n'
-    page = render_pages.sumber_page("sop_source/x.yaml", text)
-    assert page.startswith("---\nsearch:\n  exclude: true\nrender_macros: false\n")
-    assert '<span class="sop-baris" id="L2"><a href="#L2">2</a>  nama: &quot;&lt;script&gt;&#123;&#123; 7*7' in page
-    assert '<span class="sop-baris" id="L3"><a href="#L3">3</a></span>' in page
-    assert "```" not in page and page.count('class="sop-baris"') == 4
+    page = render_pages.sumber_page("sop_source/x.yaml", text, "Buku <b>", ("SOP <i>", "sop/a/b/x.md"), None, {2, 9})
+    assert page.startswith('<!doctype html>\n<html lang="id">')  # a plain page: no Markdown, no macros, no search
+    assert '<pre class="nomor" aria-hidden="true">1\n2\n3\n4</pre>' in page
+    # The text as it is, escaped; the line a note points to (2) is an anchor, a line past the end (9) is not.
+    nama = "  nama: &quot;&lt;script&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/script&gt;&quot;"
+    content = f'id: x\n<span id="L2">{nama}</span>\n\n&#96;&#96;&#96;'
+    assert f'<pre class="isi" tabindex="0"><code>{content}</code></pre>' in page
+    assert 'id="L9"' not in page and "<script" not in page
+    assert '<a href="../../">Buku &lt;b&gt;</a> › <a href="../../sop/a/b/x/">SOP &lt;i&gt;</a>' in page
+    assert '<link rel="stylesheet" href="../../assets/stylesheets/sumber.css">' in page
+    assert "Sunting" not in page
+    edit = render_pages.sumber_page("sop_source/x.yaml", text, "B", None, 'https://git/edit/"x')
+    assert '<a class="sunting" href="https://git/edit/&quot;x">Sunting berkas ini</a>' in edit

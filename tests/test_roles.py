@@ -1,5 +1,7 @@
 """Role pages (Pelaksana): every step of a role, grouped by SOP, with its time."""
 
+import dataclasses
+
 from sop_handbook import links, render_roles
 
 from .conftest import FIXTURES, load
@@ -11,8 +13,8 @@ def unit_and_roles(handbook):
 
 
 def test_every_step_of_the_six_sops_belongs_to_exactly_one_role_page(handbook):
-    _, unit, roles = unit_and_roles(handbook)
-    counted = {role: sum(len(steps) for _, steps in handbook.tugas(unit, peran)) for role, peran in roles.items()}
+    instansi, unit, roles = unit_and_roles(handbook)
+    counted = {role: sum(len(s) for _, s in handbook.tugas(instansi, unit, peran)) for role, peran in roles.items()}
     assert sum(counted.values()) == 66
     # Counted by hand from the reconstruction in the sources.
     assert counted == {"ketua-tim": 15, "anggota-tim": 28, "sekretaris": 16, "kepala-dinas": 7}
@@ -42,3 +44,17 @@ def test_index_lists_each_role_with_its_step_count(handbook):
     text = render_roles.daftar_peran(handbook, links.PELAKSANA)
     assert 'href="diskopukm/sekretariat/anggota-tim/">Anggota Tim Kerja</a>' in text
     assert "<td>28</td>" in text
+
+
+def test_same_unit_in_two_agencies_keeps_its_own_steps(handbook):
+    """Every agency has a "Sekretariat" with the same roles: a role page shows its own agency's SOPs only."""
+    instansi, unit, roles = unit_and_roles(handbook)
+    twin = dataclasses.replace(instansi, id="dinas-kembar", nama="Dinas Kembar")
+    copied = dataclasses.replace(handbook.sops[0], id="sop-kembar", instansi=twin, judul="SOP Dinas Kembar")
+    both = dataclasses.replace(handbook, instansi=(instansi, twin), sops=(*handbook.sops, copied))
+    assert unit in twin.unit  # the same unit, field for field
+    own = [sop.id for sop, _ in both.tugas(instansi, unit, roles["kepala-dinas"])]
+    assert "sop-kembar" not in own and len(own) == 6
+    assert [sop.id for sop, _ in both.tugas(twin, unit, roles["kepala-dinas"])] == ["sop-kembar"]
+    page = render_roles.peran_page(instansi, unit, roles["kepala-dinas"], both)
+    assert "SOP Dinas Kembar" not in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from Sastrawi.Stemmer.Stemmer import Stemmer
 from sop_handbook import links, search
 from sop_handbook.model import Singkatan
 
@@ -66,3 +67,12 @@ def test_the_flowchart_table_is_not_indexed_twice(real_site):
     page_entries = [d for d in index["docs"] if d["location"].startswith("sop/") and "#langkah-" not in d["location"]]
     text = " ".join(d["text"] for d in page_entries)
     assert "Meminta nomor surat keluar" not in text  # a step, found through its own entry only
+
+
+def test_the_browser_dictionary_is_what_sastrawi_gives_every_word():
+    """Roots are not stemmed again (the shortcut); every other word still is, with the whole dictionary."""
+    roots = search.sastrawi_roots() | {"lkpj"}
+    stemmer = Stemmer(search._Dictionary(roots))
+    words = [*sorted(search.sastrawi_roots())[::50], "kunang-kunang", "lkpj", "penyusunan", "2024", "ke-2", "rka/dpa"]
+    expected = sorted({root for word in words for root in stemmer.stem(word).split() if root in roots})
+    assert search.browser_dictionary(words, {"lkpj"}) == expected

@@ -44,6 +44,9 @@ def fetch(url: str) -> str:
         return ""
 
 
+HANDBOOK = 'href="sop/diskopukm/sekretariat/penyusunan-lkpj/"'  # the home page's list of SOPs
+
+
 @pytest.fixture
 def serving(tmp_path) -> Iterator[tuple[Path, str, Path]]:
     """A copy of the handbook under ``mkdocs serve --strict``: project, URL, log file."""
@@ -56,7 +59,7 @@ def serving(tmp_path) -> Iterator[tuple[Path, str, Path]]:
         process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: "Penyusunan LKPJ" in fetch(url), "the first build")
+        wait_for(lambda: HANDBOOK in fetch(url), "the first build")
         yield project, url, log
     finally:
         process.terminate()
@@ -78,6 +81,6 @@ def test_a_bad_edit_shows_its_errors_and_a_fix_brings_the_handbook_back(serving)
     assert "Traceback" not in output
 
     source.write_text(good, encoding="utf-8")
-    wait_for(lambda: "Penyusunan LKPJ" in fetch(url) and ERROR_TITLE not in fetch(url), "the handbook again")
+    wait_for(lambda: HANDBOOK in fetch(url) and ERROR_TITLE not in fetch(url), "the handbook again")
     assert "Penyusunan LKPJ" in fetch(f"{url}sop/diskopukm/sekretariat/penyusunan-lkpj/")
     assert "Traceback" not in log.read_text(encoding="utf-8")

@@ -37,12 +37,16 @@ def check_handbook(
     ``sources`` maps file names to sources; ``known`` holds every SOP id that exists.
     """
     problems = list(_duplicate_ids(sops, sources))
+    owners: dict[str, list[Sop]] = {}  # each document, and the SOPs producing it, in order
+    for sop in sops:
+        for term in sop.dokumen:
+            owners.setdefault(term, []).append(sop)
     for sop in sops:
         source = sources[sop.file]
         problems += _keterkaitan(sop, source, known)
         problems += _missing_fields(sop, source)
         problems += _pengesah(sop, source)
-        problems += _steps(sop, source, sops)
+        problems += _steps(sop, source, owners)
         problems += _repeated_citations(sop, source)
         if sop.tinjauan_lewat(hari_ini):
             message = f"Tanggal Revisi (rencana peninjauan) {sop.tanggal_revisi} sudah lewat; tinjau SOP ini"
@@ -98,15 +102,21 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _steps(sop: Sop, source: Source, sops: Sequence[Sop]) -> Iterator[Problem]:
-    others = {term: other for other in sops if other.id != sop.id for term in other.dokumen if term not in sop.dokumen}
+def _steps(sop: Sop, source: Source, owners: Mapping[str, Sequence[Sop]]) -> Iterator[Problem]:
+    """Kegiatan not in the active voice, and kegiatan naming a document of another SOP (its last producer)."""
+    others: dict[str, Sop] = {}
+    for term, producers in owners.items():
+        other = next((o for o in reversed(producers) if o.id != sop.id), None)
+        if other is not None and term not in sop.dokumen:
+            others[term] = other
     for index, step in enumerate(sop.langkah):
         path = ("langkah", index, "kegiatan")
         if not _ACTIVE_VERB.match(step.kegiatan):
             message = "kegiatan sebaiknya diawali kata kerja aktif tanpa subjek (mis. 'Menyusun ...')"
             yield source.problem(path, message, W)
         for term, other in others.items():
-            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", step.kegiatan):
+            # The substring test first: a regular expression per document and step was most of a check.
+            if term in step.kegiatan and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", step.kegiatan):
                 message = f"kegiatan menyebut '{term}', dokumen SOP lain ({other.judul_tampil}); periksa apakah benar"
                 yield source.problem(path, message, W)
 

@@ -13,7 +13,7 @@ from .model import Handbook, Langkah, Sop
 
 def sops_json(handbook: Handbook) -> str:
     """Every SOP with its identity fields, lanes and steps, as JSON text."""
-    return json.dumps([_sop(sop, handbook) for sop in handbook.sops], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([_sop(sop, handbook) for sop in handbook.sops], ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def peraturan_json(handbook: Handbook) -> str:
         }
         for p in handbook.peraturan
     ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _langkah(step: Langkah) -> dict[str, Any]:

@@ -15,9 +15,6 @@ from .problems import Problem
 from .text import h
 from .yamlsource import Source
 
-_FENCE_OR_TAG = re.compile(r"(```mermaid\n.*?```|<[^>]+>)", re.DOTALL)
-_SKIP = {"code", "abbr", "pre", "script", "style"}
-
 
 def build_glosarium(source: Source) -> tuple[tuple[Singkatan, ...], list[Problem]]:
     """The glossary of a schema-valid ``glosarium.yaml``, sorted, and its errors."""
@@ -29,32 +26,43 @@ def build_glosarium(source: Source) -> tuple[tuple[Singkatan, ...], list[Problem
     return tuple(sorted(entries.values(), key=lambda e: e.singkatan.casefold())), problems
 
 
+# What is never wrapped, matched whole so that the scan skips over it: a Mermaid fence, an element whose text
+# is code or already an abbreviation, any other tag, and a Markdown heading line (the abbr extension gives
+# headings their <abbr>; wrapping them here too gave <abbr><abbr>).
+_SKIP = (
+    r"```mermaid\n.*?```"
+    r"|<(?P<tag>(?i:code|abbr|pre|script|style))\b[^>]*>.*?</(?P=tag)\s*>"
+    r"|<[^>]+>"
+    r"|^[ \t]*\#[^\n]*"
+)
+
+
 @functools.lru_cache(maxsize=8)
 def _pattern(entries: tuple[Singkatan, ...]) -> re.Pattern[str] | None:
+    """One regular expression: a region to skip, or an abbreviation as a whole word."""
     words = sorted((re.escape(e.singkatan) for e in entries), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.-])({'|'.join(words)})(?![\w-])") if words else None
+    if not words:
+        return None
+    return re.compile(rf"(?P<skip>{_SKIP})|(?<![\w.-])(?P<word>{'|'.join(words)})(?![\w-])", re.DOTALL | re.MULTILINE)
 
 
 def abbreviate(html: str, entries: tuple[Singkatan, ...]) -> str:
-    """Wrap every abbreviation in the text of ``html`` with its full form as a title."""
+    """Wrap every abbreviation in the text of ``html`` with its full form as a title (one pass over the text)."""
     pattern = _pattern(entries)
     if pattern is None:
         return html
-    titles = {e.singkatan: h(e.kepanjangan) for e in entries}
-    parts, skipping = [], 0
-    for part in _FENCE_OR_TAG.split(html):
-        if part.startswith("```") or not part:
-            parts.append(part)
-        elif part.startswith("<"):
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _SKIP and not part.endswith("/>"):
-                skipping += -1 if part.startswith("</") else 1
-            parts.append(part)
-        elif skipping:
-            parts.append(part)
-        else:
-            parts.append(pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', part))
-    return "".join(parts)
+    titles = _titles(entries)
+
+    def wrap(match: re.Match[str]) -> str:
+        word = match.group("word")
+        return f'<abbr title="{titles[word]}">{word}</abbr>' if word else match.group(0)
+
+    return pattern.sub(wrap, html)
+
+
+@functools.lru_cache(maxsize=8)
+def _titles(entries: tuple[Singkatan, ...]) -> dict[str, str]:
+    return {e.singkatan: h(e.kepanjangan) for e in entries}
 
 
 def markdown_definitions(entries: tuple[Singkatan, ...]) -> str:

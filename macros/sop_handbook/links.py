@@ -39,8 +39,8 @@ def peran_src(instansi: Instansi, unit: Unit, peran: Peran) -> str:
 
 
 def sumber_src(file: str) -> str:
-    """The page showing a source file with numbered lines: ``sumber/<path in sop_source>.md``."""
-    return f"sumber/{file.removeprefix('sop_source/').removesuffix('.yaml')}.md"
+    """The plain HTML page showing a source file with numbered lines: ``sumber/<path in sop_source>/index.html``."""
+    return f"sumber/{file.removeprefix('sop_source/').removesuffix('.yaml')}/index.html"
 
 
 def baris(line: int) -> str:
@@ -50,7 +50,7 @@ def baris(line: int) -> str:
 
 def page_url(src: str) -> str:
     """The URL of a page relative to the site root (directory URLs)."""
-    stem = src.removesuffix(".md")
+    stem = src.removesuffix(".md").removesuffix(".html")
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"

@@ -242,7 +242,7 @@ class Sop:
         return any(step.pelaksana_direkonstruksi for step in self.langkah)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Handbook:
     """All SOPs with the shared organisation, checked as a whole."""
 
@@ -256,12 +256,17 @@ class Handbook:
     catatan_mutu: tuple[Problem, ...] = ()
     hari_ini: date = field(default_factory=date.today)  # the build's day: what is in force, what is overdue
 
+    def __repr__(self) -> str:
+        """Short: mkdocs-macros writes every variable's ``str()`` into a debug message, at every build."""
+        return f"Handbook({len(self.sops)} SOP, {len(self.instansi)} instansi, {len(self.peraturan)} peraturan)"
+
     def sop(self, sop_id: str) -> Sop:
         """The SOP with this id (``KeyError`` if none)."""
-        sop = by_id(self.sops, sop_id)
-        if sop is None:
-            raise KeyError(sop_id)
-        return sop
+        return self._sop_by_id[sop_id]
+
+    @cached_property
+    def _sop_by_id(self) -> dict[str, Sop]:
+        return {sop.id: sop for sop in self.sops}
 
     def dirujuk_oleh(self, sop_id: str) -> list[tuple[Sop, Keterkaitan]]:
         """The SOPs that list this one under Keterkaitan, with their relation (computed)."""
@@ -291,19 +296,29 @@ class Handbook:
         """The regulations that amend this one (computed from their ``mengubah``)."""
         return [p for p in self.peraturan if peraturan_id in p.mengubah]
 
-    def tugas(self, unit: Unit, peran: Peran) -> list[tuple[Sop, list[Langkah]]]:
-        """Every step a unit's role performs, grouped by SOP (computed)."""
+    def tugas(self, instansi: Instansi, unit: Unit, peran: Peran) -> list[tuple[Sop, list[Langkah]]]:
+        """Every step a role of an agency's unit performs, grouped by SOP (computed).
+
+        Units are told apart by agency and id: every agency has a "Sekretariat" with the same roles.
+        """
         work = [
-            (sop, [step for step in sop.langkah if step.pelaksana == peran]) for sop in self.sops if sop.unit == unit
+            (sop, [step for step in sop.langkah if step.pelaksana.id == peran.id])
+            for sop in self._sop_per_unit.get((instansi.id, unit.id), ())
         ]
         return [(sop, steps) for sop, steps in work if steps]
 
     def per_unit(self) -> list[tuple[Instansi, Unit, list[Sop]]]:
         """SOPs grouped by agency and unit, in the order of ``organisasi.yaml``."""
-        groups = []
-        for instansi in self.instansi:
-            for unit in instansi.unit:
-                sops = [s for s in self.sops if s.instansi.id == instansi.id and s.unit.id == unit.id]
-                if sops:
-                    groups.append((instansi, unit, sops))
+        return [
+            (instansi, unit, list(self._sop_per_unit[instansi.id, unit.id]))
+            for instansi in self.instansi
+            for unit in instansi.unit
+            if (instansi.id, unit.id) in self._sop_per_unit
+        ]
+
+    @cached_property
+    def _sop_per_unit(self) -> dict[tuple[str, str], list[Sop]]:
+        groups: dict[tuple[str, str], list[Sop]] = {}
+        for sop in self.sops:
+            groups.setdefault((sop.instansi.id, sop.unit.id), []).append(sop)
         return groups

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import posixpath
+from collections.abc import Collection, Sequence
 
 from . import links, mermaid
 from .durations import angka, format_jam
@@ -106,15 +107,49 @@ def glosarium(handbook: Handbook) -> str:
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'
 
 
-def sumber_page(file: str, text: str) -> str:
-    """A source file with numbered, linkable lines, for the reviewers' links to ``file:line``."""
-    lines = "\n".join(
-        f'<span class="sop-baris" id="{links.baris(n)}"><a href="#{links.baris(n)}">{n}</a>{h_code(line)}</span>'
-        for n, line in enumerate(text.splitlines(), 1)
-    )
+SUMBER_CSS = "assets/stylesheets/sumber.css"
+
+
+def sumber_page(
+    file: str,
+    text: str,
+    site_name: str,
+    made_into: tuple[str, str] | None,
+    edit_url: str | None,
+    marked: Collection[int] = (),
+) -> str:
+    """A source file with its line numbers; the ``marked`` lines (those a data-quality note points to) are anchors.
+
+    A plain HTML page, not a Material page: a thousand copies of the navigation
+    would be most of the site's size, and a source view needs none of it. The
+    numbers are a column of their own, so the text is the file as it is, and
+    copying it copies the source only. It links back to the handbook and to
+    the page made from the file (``made_into``: its title and src), and to the
+    editor when ``edit_url`` is set.
+    """
+    src = links.sumber_src(file)
+    lines = h_code(text).splitlines()  # escaping adds no line break: escaped once, then split
+    for n in marked:
+        if 1 <= n <= len(lines):
+            lines[n - 1] = f'<span id="{links.baris(n)}">{lines[n - 1]}</span>'
+    numbers = "\n".join(str(n) for n in range(1, len(lines) + 1))
+    content = "\n".join(lines)
+    trail = [f'<a href="{links.relative_url(src, links.HOME)}">{h(site_name)}</a>']
+    if made_into:
+        title, page = made_into
+        trail.append(f'<a href="{links.relative_url(src, page)}">{h(title)}</a>')
+    edit = f' <a class="sunting" href="{h(edit_url)}">Sunting berkas ini</a>' if edit_url else ""
+    css = posixpath.relpath(SUMBER_CSS, posixpath.dirname(src))
     return (
-        "---\nsearch:\n  exclude: true\nrender_macros: false\nhide: [toc]\n---\n"
-        f'# {md(file)}\n\n<div class="sop-sumber"><pre><code>{lines}</code></pre></div>\n'
+        '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{h(file)} — {h(site_name)}</title>\n"
+        f'<link rel="stylesheet" href="{css}">\n</head>\n<body>\n'
+        f'<header><nav aria-label="Jejak">{" › ".join(trail)}</nav>{edit}</header>\n'
+        f"<main>\n<h1><code>{h(file)}</code></h1>\n"
+        f"<p>Berkas sumber buku pedoman, {len(lines)} baris. Catatan mutu data menautkan ke barisnya.</p>\n"
+        f'<div class="sop-sumber"><pre class="nomor" aria-hidden="true">{numbers}</pre>'
+        f'<pre class="isi" tabindex="0"><code>{content}</code></pre></div>\n</main>\n</body>\n</html>\n'
     )
 
 

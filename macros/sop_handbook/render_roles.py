@@ -17,7 +17,7 @@ def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str) -> s
 def peran_page(instansi: Instansi, unit: Unit, peran: Peran, handbook: Handbook) -> str:
     """A role's page: what it is, then its steps in every SOP of the unit, with times."""
     src = links.peran_src(instansi, unit, peran)
-    work = handbook.tugas(unit, peran)
+    work = handbook.tugas(instansi, unit, peran)
     intro = [f"<p><strong>{h(peran.label)}</strong> — kolom pelaksana {h(unit.nama)}, {h(instansi.nama)}.</p>"]
     if peran.uraian:
         intro.append(f"<p>{h(peran.uraian)}</p>")
@@ -65,7 +65,7 @@ def daftar_peran(handbook: Handbook, from_src: str) -> str:
     for instansi, unit, _ in handbook.per_unit():
         rows = "\n".join(
             f"<tr><td>{peran_link(instansi, unit, peran, from_src)}</td><td>{h(peran.uraian or '')}</td>"
-            f"<td>{sum(len(steps) for _, steps in handbook.tugas(unit, peran))}</td></tr>"
+            f"<td>{sum(len(steps) for _, steps in handbook.tugas(instansi, unit, peran))}</td></tr>"
             for peran in unit.pelaksana
         )
         head = "".join(f'<th scope="col">{c}</th>' for c in ("Pelaksana", "Uraian", "Langkah"))

@@ -137,7 +137,11 @@ def browser_dictionary(vocabulary: Iterable[str], extra: set[str]) -> list[str]:
     """The roots of the handbook's words, as Sastrawi finds them with its whole dictionary."""
     roots = sastrawi_roots() | extra
     stemmer = Stemmer(_Dictionary(roots))
-    found = {root for word in vocabulary for root in stemmer.stem(word).split() if root in roots}
+    # A word of letters that is itself a root is its own root (Sastrawi looks a word up before
+    # stripping affixes): only the others go through the stemmer, which is slow.
+    found = {word for word in vocabulary if word in roots and word.isalpha()}
+    rest = (word for word in vocabulary if word not in found)
+    found |= {root for word in rest for root in stemmer.stem(word).split() if root in roots}
     return sorted(found)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,14 +20,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from . import export, links, render_legal, render_pages, render_roles, render_sop, search
 from .glosarium import abbreviate, markdown_definitions
-from .legal import sitasi
-from .loader import ORGANISASI, PERATURAN, SOURCE_DIR, load_project
+from .legal import JENIS, sitasi, urutan
+from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
 from .model import Handbook, by_id
 from .problems import SourceError
 from .text import h
@@ -107,6 +109,40 @@ def finish_search(config: MkDocsConfig) -> None:
     script_path.write_text(script, encoding="utf-8")
 
 
+def compact_templates(env: Environment) -> Environment:
+    """Drop the whitespace that the theme's block tags leave (Jinja's ``trim_blocks`` and ``lstrip_blocks``).
+
+    Material's templates put every ``{% if %}`` and ``{% set %}`` on a line of its
+    own; rendered, each leaves its indentation and line break, for every item of
+    the navigation on every page. Text and the whitespace between elements stay.
+    Set before the first template is loaded, so every template is compiled with it.
+    """
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env
+
+
+_SIDEBARS = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
+_GAP = re.compile(r">\s+<")
+_SPACES = re.compile(r"\s{2,}")
+
+
+def compact_navigation(page_html: str) -> str:
+    """The sidebars (navigation and table of contents) without the indentation between their tags.
+
+    Each nav item is a few tags the theme writes one per line, indented: at a
+    thousand SOPs, a third of every page. The sidebars hold no ``<pre>`` and
+    their text is titles, so the whitespace says nothing; the rest of the page
+    is left as it is.
+    """
+    start = page_html.find(_SIDEBARS[0])
+    end = page_html.find(_SIDEBARS[1], start)
+    if start < 0 or end < 0:
+        return page_html
+    sidebars = _SPACES.sub(" ", _GAP.sub("><", page_html[start:end]))
+    return page_html[:start] + sidebars + page_html[end:]
+
+
 def source_dates(root: Path) -> dict[str, date]:
     """The day each source file last changed in git (one ``git log`` for all of them).
 
@@ -127,36 +163,54 @@ def source_dates(root: Path) -> dict[str, date]:
 
 def navigation(handbook: Handbook) -> list[Any]:
     """The nav: Beranda, the SOPs by unit (and by agency when there are several), then the
-    ways through the handbook (kinds, roles, relations, laws, glossary) and the reviewers' page."""
+    ways through the handbook (kinds, roles, relations, laws, glossary) and the reviewers' page.
+
+    Long lists sit one level deeper than the sections, where ``navigation.prune``
+    leaves them out of every page but those inside them: SOPs under their unit,
+    roles under their unit (and agency), regulations under their kind. So a
+    page's navigation stays small however many SOPs the handbook holds.
+    """
     agencies: dict[str, list[Any]] = {}
     for instansi, unit, sops in handbook.per_unit():
         entry = {h(unit.nama): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
         agencies.setdefault(h(instansi.nama), []).append(entry)
-    if len(agencies) > 1:
-        sections = [{name: units} for name, units in agencies.items()]
-    else:
-        sections = [entry for units in agencies.values() for entry in units]
     return [
         {"Beranda": links.HOME},
-        *sections,
+        *_by_agency(agencies),
         {"Kategori": links.KATEGORI},
         {"Pelaksana": [links.PELAKSANA, *_role_entries(handbook)]},
         {"Peta keterkaitan SOP": links.PETA_KETERKAITAN},
-        {"Dasar Hukum": [links.DASAR_HUKUM, *({h(sitasi(p)): links.peraturan_src(p)} for p in handbook.peraturan)]},
+        {"Dasar Hukum": [links.DASAR_HUKUM, *_regulation_entries(handbook)]},
         {"Glosarium": links.GLOSARIUM},
         {"Catatan mutu data": links.CATATAN_MUTU},
     ]
 
 
+def _by_agency(agencies: dict[str, list[Any]]) -> list[Any]:
+    """Units under their agency when there are several agencies; otherwise the units alone."""
+    if len(agencies) > 1:
+        return [{name: units} for name, units in agencies.items()]
+    return [entry for units in agencies.values() for entry in units]
+
+
 def _role_entries(handbook: Handbook) -> list[Any]:
-    """The role pages for the nav, under their unit when there are several units."""
-    units = [
-        (f"{unit.nama} — {instansi.nama}", [{h(p.label): links.peran_src(instansi, unit, p)} for p in unit.pelaksana])
-        for instansi, unit, _ in handbook.per_unit()
-    ]
+    """The role pages for the nav: under their unit when there are several, and their agency when there are several."""
+    agencies: dict[str, list[Any]] = {}
+    for instansi, unit, _ in handbook.per_unit():
+        roles = [{h(p.label): links.peran_src(instansi, unit, p)} for p in unit.pelaksana]
+        agencies.setdefault(h(instansi.nama), []).append({h(unit.nama): roles})
+    units = _by_agency(agencies)
     if len(units) == 1:
-        return units[0][1]
-    return [{h(title): roles} for title, roles in units]
+        return next(iter(units[0].values()))
+    return units
+
+
+def _regulation_entries(handbook: Handbook) -> list[Any]:
+    """The regulation pages for the nav, by kind in the order of the hierarchy."""
+    kinds: dict[str, list[Any]] = {}
+    for peraturan in sorted(handbook.peraturan, key=urutan):
+        kinds.setdefault(JENIS[peraturan.jenis][1], []).append({h(sitasi(peraturan)): links.peraturan_src(peraturan)})
+    return [{kind: pages} for kind, pages in kinds.items()]
 
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
@@ -170,6 +224,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     handbook: Handbook = config.extra["handbook"]
     root = project_root(config)
     docs = Path(config.docs_dir).relative_to(root).as_posix()
+    drop_unused_theme_files(files, config)
     for page in files.documentation_pages():
         page.edit_uri = f"{docs}/{page.src_uri}"
 
@@ -190,13 +245,52 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     for peraturan in handbook.peraturan:
         content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
         add(links.peraturan_src(peraturan), content, f"{SOURCE_DIR}/{PERATURAN}")
+    made_into = {sop.file: (sop.judul_tampil, links.sop_src(sop)) for sop in handbook.sops}
+    made_into |= {
+        f"{SOURCE_DIR}/{ORGANISASI}": ("Pelaksana", links.PELAKSANA),
+        f"{SOURCE_DIR}/{PERATURAN}": ("Dasar Hukum", links.DASAR_HUKUM),
+        f"{SOURCE_DIR}/{GLOSARIUM}": ("Glosarium", links.GLOSARIUM),
+    }
+    noted: dict[str, set[int]] = {}  # the lines "Catatan mutu data" links to
+    for problem in handbook.catatan_mutu:
+        noted.setdefault(problem.file, set()).add(problem.line)
     for path in sorted((root / SOURCE_DIR).rglob("*.yaml")):
         file = path.relative_to(root).as_posix()
-        content = render_pages.sumber_page(file, path.read_text(encoding="utf-8-sig"))
-        add(links.sumber_src(file), content, file, inclusion=InclusionLevel.NOT_IN_NAV)
+        edit_url = f"{config.edit_uri}{file}" if config.edit_uri else None
+        text = path.read_text(encoding="utf-8-sig")
+        lines = noted.get(file, set())
+        html = render_pages.sumber_page(file, text, config.site_name, made_into.get(file), edit_url, lines)
+        files.append(File.generated(config, links.sumber_src(file), content=html))
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files
+
+
+# The theme's files that no reader's browser loads here: lunr's other languages (the search worker
+# loads lunr.stemmer.support and the language in use, lunr.id, which finish_search writes) and
+# source maps (for the theme's developers' debugger). Two megabytes of every published edition.
+_LUNR_MIN = "assets/javascripts/lunr/min/"
+_SOURCE_MAP = re.compile(r"\n?/[/*]# sourceMappingURL=\S+(?: \*/)?\s*$")
+_LUNR_KEPT = {f"{_LUNR_MIN}lunr.stemmer.support.min.js"}
+
+
+def drop_unused_theme_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leave out the theme's files that no browser loads here (and the lines naming the source maps)."""
+    for unused in [file for file in files if _never_loaded(file.src_uri)]:
+        files.remove(unused)
+        if unused.src_uri.endswith(".map"):  # and the theme file naming it, without that last line
+            mapped = files.get_file_from_path(unused.src_uri.removesuffix(".map"))
+            if mapped is not None:
+                text = mapped.content_string
+                files.remove(mapped)
+                files.append(File.generated(config, mapped.src_uri, content=_SOURCE_MAP.sub("", text)))
+    return files
+
+
+def _never_loaded(src_uri: str) -> bool:
+    if src_uri.startswith("assets/javascripts/lunr/"):
+        return src_uri not in _LUNR_KEPT
+    return src_uri.startswith("assets/") and src_uri.endswith(".map")
 
 
 def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files:

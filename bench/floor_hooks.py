@@ -1,0 +1,29 @@
+"""The floor's hooks: the handbook's settings of the theme's output, and nothing of its content.
+
+The handbook compiles Material's templates without the whitespace of their
+block tags, writes the navigation without indentation and leaves out the
+theme's files no browser loads (``sop_handbook.site``). Those settings shape
+every page the same way whatever makes the page, so the floor has them too:
+the ratio then measures what reading the sources, the macros, mermaid2 and
+the Indonesian search cost, not the size of the theme's whitespace.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from sop_handbook import site
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return site.compact_templates(env)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return site.drop_unused_theme_files(files, config)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return site.compact_navigation(output)
