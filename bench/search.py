@@ -23,9 +23,7 @@ The report (Markdown, with the machine and versions) goes to stdout and to
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -33,14 +31,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from playwright.sync_api import Browser, Response, sync_playwright
+from scale_browser import served
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -77,24 +73,6 @@ def synthetic(sops: int, workdir: Path) -> Path:
     generate = [sys.executable, str(ROOT / "bench" / "generate.py"), "--sops", str(sops), "--out", str(project)]
     subprocess.run(generate, check=True, capture_output=True)
     return build(project, project / "site")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` served on 127.0.0.1; its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_once(browser: Browser, url: str) -> tuple[float, float, dict[str, int]]:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT, build, line_of, make_project, real_sources
 
@@ -265,3 +266,25 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     mermaid = "docs/assets/javascripts/mermaid.min.js"
     command = ["make", "build", f"VENV={venv}", "-o", mermaid, "-o", f"{venv}/.installed"]
     return subprocess.run(command, cwd=project, capture_output=True, text=True)
+
+
+@pytest.mark.build
+def test_each_source_is_parsed_once_per_build_with_the_c_parser(tmp_path, monkeypatch):
+    """One build reads every YAML source exactly once, with libyaml (PyYAML's C parser) when it is there."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from sop_handbook import loader, yamlsource
+
+    assert yaml.__with_libyaml__ and issubclass(yamlsource._Loader, yaml.CSafeLoader)
+    project = make_project(tmp_path / "proyek", real_sources())
+    read: list[str] = []
+    original = loader.read_source
+    monkeypatch.setattr(loader, "read_source", lambda path, display: read.append(display) or original(path, display))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+    sources = sorted(path.relative_to(project).as_posix() for path in (project / "sop_source").glob("*.yaml"))
+    assert sorted(read) == sources
