@@ -46,7 +46,7 @@ def test_amendment_is_shown_both_ways(handbook):
     assert handbook.cari_peraturan("pergub-kalbar-206-2021").mengubah == ("pergub-kalbar-125-2021",)
     assert [p.id for p in handbook.diubah_oleh("pergub-kalbar-125-2021")] == ["pergub-kalbar-206-2021"]
     page = render_legal.peraturan_page(handbook.cari_peraturan("pergub-kalbar-125-2021"), handbook)
-    assert '<th scope="row">Diubah oleh</th><td><a href="../pergub-kalbar-206-2021/">' in page
+    assert '<th scope="row">Diubah oleh</th> <td><a href="../pergub-kalbar-206-2021/">' in page
     assert "Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum." in page
 
 

@@ -115,7 +115,7 @@ def test_home_lists_each_unit_with_links_relative_to_the_page(fixture_handbook):
     text = render_pages.daftar_sop(fixture_handbook, links.HOME)
     assert re.findall(r"^### (.+)$", text, re.M) == ["Sekretariat", "Bidang Koperasi", "Sekretariat Badan"]
     assert 'href="sop/dinas-a/bidang-koperasi/pemeriksaan-berkas/"' in text
-    assert "<td>3</td><td>1 hari 2,5 jam kerja (10,5 jam)</td>" in text
+    assert "<td>3</td> <td>1 hari 2,5 jam kerja (10,5 jam)</td>" in text
 
 
 def test_reviewers_page_links_each_warning_to_file_and_line(handbook):

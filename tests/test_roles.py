@@ -24,7 +24,7 @@ def test_role_page_groups_steps_by_sop_with_times(handbook):
     instansi, unit, roles = unit_and_roles(handbook)
     page = render_roles.peran_page(instansi, unit, roles["kepala-dinas"], handbook)
     assert page.count("\n## ") == 7  # Ringkasan and the six SOPs
-    assert "<td>2 dari 16</td><td>2 jam kerja</td>" in page  # RKA/DPA steps 9 and 14, 1 jam each
+    assert "<td>2 dari 16</td> <td>2 jam kerja</td>" in page  # RKA/DPA steps 9 and 14, 1 jam each
     assert '<a href="../../../../sop/diskopukm/sekretariat/penyusunan-rka-dpa/#langkah-14">14</a>' in page
     assert "Total waktu peran ini dalam SOP ini" in page
 

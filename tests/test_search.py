@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from sop_handbook import links, search
@@ -76,3 +77,18 @@ def test_the_browser_dictionary_is_what_sastrawi_gives_every_word():
     words = [*sorted(search.sastrawi_roots())[::50], "kunang-kunang", "lkpj", "penyusunan", "2024", "ke-2", "rka/dpa"]
     expected = sorted({root for word in words for root in stemmer.stem(word).split() if root in roots})
     assert search.browser_dictionary(words, {"lkpj"}) == expected
+
+
+def test_table_cells_and_lines_are_separate_words_in_the_index(real_site):
+    """Material's indexer drops tags without a space: adjacent cells or lines would glue into one word."""
+    index = json.loads((real_site.site / search.INDEX).read_text(encoding="utf-8"))
+    by_location = {doc["location"]: search.words([doc]) for doc in index["docs"]}
+    assert {"atk", "alat", "singkatan", "kepanjangan"} <= by_location["glosarium/"]
+    assert not {"atkalat", "singkatankepanjangan", "singkatankepanjangancatatan"} & by_location["glosarium/"]
+    every_word = set().union(*by_location.values())
+    assert not {"sopketerkaitan", "nomornama"} & every_word
+    glued = re.compile(r"</t[dh]>(?:</?t(?:r|head|body)>)*<t[dh][ >]|<br>(?=\S)")
+    pages = [p for p in real_site.site.rglob("*.html") if "sumber" not in p.parts]
+    assert pages
+    offending = [str(p.relative_to(real_site.site)) for p in pages if glued.search(p.read_text(encoding="utf-8"))]
+    assert offending == []

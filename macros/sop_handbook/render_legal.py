@@ -38,14 +38,14 @@ def peraturan_page(peraturan: Peraturan, handbook: Handbook) -> str:
         ("Naskah resmi", naskah),
         ("Catatan", h(peraturan.catatan) if peraturan.catatan else KOSONG),
     ]
-    body = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
+    body = "\n".join(f'<tr><th scope="row">{label}</th> <td>{value}</td></tr>' for label, value in rows)
     table = f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
     sitasi_lengkap = f'<p class="sop-sitasi">{h(judul_lengkap(peraturan))}</p>'
     return f"{sitasi_lengkap}\n\n{table}\n\n## Dirujuk oleh SOP\n\n{_citing(peraturan, handbook, src)}\n"
 
 
 def _links(items: list[Peraturan], src: str) -> str:
-    return "<br>".join(peraturan_link(p, src) for p in items) or "—"
+    return "<br> ".join(peraturan_link(p, src) for p in items) or "—"
 
 
 def _citing(peraturan: Peraturan, handbook: Handbook, src: str) -> str:
@@ -53,11 +53,11 @@ def _citing(peraturan: Peraturan, handbook: Handbook, src: str) -> str:
     for sop in handbook.sop_berdasarkan(peraturan.id):
         written = {d.tertulis for d in sop.dasar_hukum if d.peraturan.id == peraturan.id and d.tertulis}
         rows.append(
-            f"<tr><td>{sop_link(sop, src)}</td><td>{'<br>'.join(h(w) for w in sorted(written)) or '—'}</td></tr>"
+            f"<tr><td>{sop_link(sop, src)}</td> <td>{'<br> '.join(h(w) for w in sorted(written)) or '—'}</td></tr>"
         )
     if not rows:
         return "<p>Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum.</p>"
-    head = '<th scope="col">SOP</th><th scope="col">Tertulis di dokumen SOP</th>'
+    head = '<th scope="col">SOP</th> <th scope="col">Tertulis di dokumen SOP</th>'
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
 
 
@@ -66,11 +66,11 @@ def daftar_peraturan(handbook: Handbook, from_src: str) -> str:
     parts = []
     for jenis, group in groupby(handbook.peraturan, key=lambda p: p.jenis):
         rows = "\n".join(
-            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td><td>{h(p.tentang)}</td>"
+            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td> <td>{h(p.tentang)}</td> "
             f"<td>{len(handbook.sop_berdasarkan(p.id))}</td></tr>"
             for p in group
         )
-        head = '<th scope="col">Peraturan</th><th scope="col">Tentang</th><th scope="col">SOP</th>'
+        head = '<th scope="col">Peraturan</th> <th scope="col">Tentang</th> <th scope="col">SOP</th>'
         parts.append(f"## {JENIS[jenis][1]}")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"

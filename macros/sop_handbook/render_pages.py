@@ -20,13 +20,13 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
     for instansi, unit, sops in handbook.per_unit():
         parts.append(f"### {md(unit.nama)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
-        rows = "".join(
-            f"<tr><td>{h(sop.nomor)}</td>"
-            f"<td>{sop_link(sop, from_src)}</td>"
-            f"<td>{len(sop.langkah)}</td><td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
+        rows = "\n".join(
+            f"<tr><td>{h(sop.nomor)}</td> "
+            f"<td>{sop_link(sop, from_src)}</td> "
+            f"<td>{len(sop.langkah)}</td> <td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
             for sop in sops
         )
-        head = "".join(f'<th scope="col">{c}</th>' for c in ("Nomor", "Nama SOP", "Langkah", "Total waktu"))
+        head = " ".join(f'<th scope="col">{c}</th>' for c in ("Nomor", "Nama SOP", "Langkah", "Total waktu"))
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"
 
@@ -64,11 +64,11 @@ def _warning_table(problems: list[Problem], from_src: str) -> str:
         return "<p>Tidak ada catatan mutu data.</p>"
     rows = "\n".join(
         f'<tr><td><a href="{links.relative_url(from_src, links.sumber_src(p.file))}#{links.baris(p.line)}">'
-        f"<code>{h(p.file)}:{p.line}</code></a></td><td><code>{h(format_path(p.path))}</code></td>"
+        f"<code>{h(p.file)}:{p.line}</code></a></td> <td><code>{h(format_path(p.path))}</code></td> "
         f"<td>{h(p.message)}</td></tr>"
         for p in problems
     )
-    head = '<th scope="col">Lokasi</th><th scope="col">Kunci</th><th scope="col">Catatan</th>'
+    head = '<th scope="col">Lokasi</th> <th scope="col">Kunci</th> <th scope="col">Catatan</th>'
     return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
@@ -85,9 +85,9 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
             if r.sop_id != sop.id
         ]
         reverse = [f"{sop_link(other, from_src)} ({r.jenis})" for other, r in handbook.dirujuk_oleh(sop.id)]
-        cells = [sop_link(sop, from_src), "<br>".join(forward) or "—", "<br>".join(reverse) or "—"]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Keterkaitan", "Dirujuk oleh"))
+        cells = [sop_link(sop, from_src), "<br> ".join(forward) or "—", "<br> ".join(reverse) or "—"]
+        rows.append("<tr>" + " ".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    head = " ".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Keterkaitan", "Dirujuk oleh"))
     table = (
         f'<table class="sop-daftar" id="{TABEL_KETERKAITAN}"><thead><tr>{head}</tr></thead><tbody>\n'
         + "\n".join(rows)
@@ -100,10 +100,10 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
 def glosarium(handbook: Handbook) -> str:
     """The glossary as a table: abbreviation, full form, note."""
     rows = "\n".join(
-        f"<tr><td><strong>{h(e.singkatan)}</strong></td><td>{h(e.kepanjangan)}</td><td>{h(e.catatan or '')}</td></tr>"
+        f"<tr><td><strong>{h(e.singkatan)}</strong></td> <td>{h(e.kepanjangan)}</td> <td>{h(e.catatan or '')}</td></tr>"
         for e in handbook.glosarium
     )
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("Singkatan", "Kepanjangan", "Catatan"))
+    head = " ".join(f'<th scope="col">{c}</th>' for c in ("Singkatan", "Kepanjangan", "Catatan"))
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'
 
 

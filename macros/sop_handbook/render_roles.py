@@ -34,25 +34,25 @@ def _summary(work: list[tuple[Sop, list[Langkah]]], handbook: Handbook, src: str
     if not work:
         return "<p>Peran ini tidak melaksanakan langkah apa pun dalam SOP yang ada.</p>"
     rows = "\n".join(
-        f"<tr><td>{sop_link(sop, src)}</td><td>{len(steps)} dari {len(sop.langkah)}</td>"
+        f"<tr><td>{sop_link(sop, src)}</td> <td>{len(steps)} dari {len(sop.langkah)}</td> "
         f"<td>{h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))}</td></tr>"
         for sop, steps in work
     )
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Langkah", "Waktu peran ini"))
+    head = " ".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Langkah", "Waktu peran ini"))
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
 def _steps_table(sop: Sop, steps: list[Langkah], handbook: Handbook, src: str) -> str:
     sop_url = links.relative_url(src, links.sop_src(sop))
     rows = "\n".join(
-        f'<tr><td><a href="{sop_url}#{links.anchor(step.no)}">{step.no}</a></td>'
-        f"<td>{h(step.kegiatan)}{REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ''}</td>"
-        f"<td>{h(step.mutu_baku.output or '')}</td><td>{h(step.mutu_baku.waktu)}</td></tr>"
+        f'<tr><td><a href="{sop_url}#{links.anchor(step.no)}">{step.no}</a></td> '
+        f"<td>{h(step.kegiatan)}{REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ''}</td> "
+        f"<td>{h(step.mutu_baku.output or '')}</td> <td>{h(step.mutu_baku.waktu)}</td></tr>"
         for step in steps
     )
     total = h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("No", "Kegiatan", "Output", "Waktu"))
-    foot = f'<tr><th scope="row" colspan="3">Total waktu peran ini dalam SOP ini</th><td>{total}</td></tr>'
+    head = " ".join(f'<th scope="col">{c}</th>' for c in ("No", "Kegiatan", "Output", "Waktu"))
+    foot = f'<tr><th scope="row" colspan="3">Total waktu peran ini dalam SOP ini</th> <td>{total}</td></tr>'
     return (
         f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody>'
         f"<tfoot>{foot}</tfoot></table>"
@@ -64,11 +64,11 @@ def daftar_peran(handbook: Handbook, from_src: str) -> str:
     parts = []
     for instansi, unit, _ in handbook.per_unit():
         rows = "\n".join(
-            f"<tr><td>{peran_link(instansi, unit, peran, from_src)}</td><td>{h(peran.uraian or '')}</td>"
+            f"<tr><td>{peran_link(instansi, unit, peran, from_src)}</td> <td>{h(peran.uraian or '')}</td> "
             f"<td>{sum(len(steps) for _, steps in handbook.tugas(instansi, unit, peran))}</td></tr>"
             for peran in unit.pelaksana
         )
-        head = "".join(f'<th scope="col">{c}</th>' for c in ("Pelaksana", "Uraian", "Langkah"))
+        head = " ".join(f'<th scope="col">{c}</th>' for c in ("Pelaksana", "Uraian", "Langkah"))
         parts.append(f"## {md(unit.nama)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')

@@ -65,11 +65,11 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
     if not sop.riwayat_revisi:
         return status
     rows = "\n".join(
-        f"<tr><td>{r.revisi}</td><td>{h(tanggal(r.tanggal))}</td><td>{_date(r.tanggal_efektif)}</td>"
-        f"<td>{h(r.perubahan)}</td><td>{h(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG}</td></tr>"
+        f"<tr><td>{r.revisi}</td> <td>{h(tanggal(r.tanggal))}</td> <td>{_date(r.tanggal_efektif)}</td> "
+        f"<td>{h(r.perubahan)}</td> <td>{h(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG}</td></tr>"
         for r in sop.riwayat_revisi
     )
-    head = "".join(
+    head = " ".join(
         f'<th scope="col">{c}</th>' for c in ("Revisi", "Tanggal", "Tanggal Efektif", "Perubahan", "Disahkan oleh")
     )
     return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
@@ -99,7 +99,7 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
         ("Peringatan", h(sop.peringatan) if sop.peringatan else KOSONG),
         ("Pencatatan dan Pendataan", _list(sop.pencatatan_pendataan)),
     ]
-    body = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
+    body = "\n".join(f'<tr><th scope="row">{label}</th> <td>{value}</td></tr>' for label, value in rows)
     return f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
 
 
@@ -115,11 +115,11 @@ def _list(items: Iterable[str]) -> str:
 def _pengesah(sop: Sop) -> str:
     pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
     lines = [pejabat.jabatan, pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
-    text = "<br>".join(h(line) for line in lines if line)
+    text = "<br> ".join(h(line) for line in lines if line)
     if tertulis is None:
         return text
     written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
-    return f'{text}<br><small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
+    return f'{text}<br> <small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
 
 
 JENIS_KETERKAITAN = {
@@ -161,13 +161,13 @@ def _diagram_intro(sop: Sop) -> str:
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     """The flowchart part as a table, one row per step, with the total time."""
-    head = "".join(
+    head = " ".join(
         f'<th scope="col">{name}</th>'
         for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     )
     body = "\n".join(_step_row(sop, step) for step in sop.langkah)
     total_jam = h(format_jam(sop.total_jam, konvensi))
-    total = f'<tr><th scope="row" colspan="4">Total waktu</th><td colspan="3">{total_jam}</td></tr>'
+    total = f'<tr><th scope="row" colspan="4">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
     return (
         f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
         f"<tfoot>{total}</tfoot></table>"
@@ -179,7 +179,7 @@ def _step_row(sop: Sop, step: Langkah) -> str:
     kegiatan = h(step.kegiatan)
     if step.keputusan:
         ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
-        kegiatan += f'<br><small class="sop-cabang">Ya: {ya}; Tidak: langkah {step.tidak}</small>'
+        kegiatan += f'<br> <small class="sop-cabang">Ya: {ya}; Tidak: langkah {step.tidak}</small>'
     cells = [
         kegiatan,
         render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark,
@@ -188,15 +188,15 @@ def _step_row(sop: Sop, step: Langkah) -> str:
         _cell(step.mutu_baku.output),
         _cell(step.keterangan),
     ]
-    tds = "".join(f"<td>{cell}</td>" for cell in cells)
-    return f'<tr id="{links.anchor(step.no)}"><td>{step.no}</td>{tds}</tr>'
+    tds = " ".join(f"<td>{cell}</td>" for cell in cells)
+    return f'<tr id="{links.anchor(step.no)}"><td>{step.no}</td> {tds}</tr>'
 
 
 def _waktu(step: Langkah) -> str:
     waktu = h(step.mutu_baku.waktu)
     if "jam" in step.mutu_baku.waktu.lower():
         return waktu
-    return f'{waktu}<br><small class="sop-jam">= {angka(step.mutu_baku.durasi_jam)} jam kerja</small>'
+    return f'{waktu}<br> <small class="sop-jam">= {angka(step.mutu_baku.durasi_jam)} jam kerja</small>'
 
 
 def _cell(value: str | None) -> str:
