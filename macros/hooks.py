@@ -22,6 +22,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return site.configure(config, serving=_command["name"] == "serve")
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Generated pages of one kind are one text: mkdocs-macros compiles it once."""
+    site.reuse_page_templates(config)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated SOP pages and the JSON export."""
     return site.add_pages(files, config)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sop_handbook import links
+from sop_handbook.text import h
 
-from .conftest import ROOT, build, line_of, make_project, real_sources
+from .conftest import ROOT, build, fixture_sources, line_of, load, make_project, real_sources
 
 SOP_KEYS = {
     "id",
@@ -288,3 +290,32 @@ def test_each_source_is_parsed_once_per_build_with_the_c_parser(tmp_path, monkey
     config.plugins.on_shutdown()
     sources = sorted(path.relative_to(project).as_posix() for path in (project / "sop_source").glob("*.yaml"))
     assert sorted(read) == sources
+
+
+@pytest.mark.build
+def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, monkeypatch):
+    """mkdocs-macros compiles each page as a Jinja template: the SOP pages share one text, compiled once."""
+    import jinja2
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path / "proyek", fixture_sources("multi"))
+    parsed: list[str] = []
+    original = jinja2.Environment._parse
+    monkeypatch.setattr(
+        jinja2.Environment, "_parse", lambda env, source, *a: parsed.append(source) or original(env, source, *a)
+    )
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+    handbook = load(project / "sop_source", project)
+    assert len(handbook.sops) >= 3
+    for sop in handbook.sops:  # each page drew its own SOP
+        page = (site / links.page_url(links.sop_src(sop)) / "index.html").read_text(encoding="utf-8")
+        assert f'<tr id="langkah-1"><td>1</td> <td>{h(sop.langkah[0].kegiatan)}' in page
+    assert parsed.count("{{ sop_page() }}\n") == 1
+    assert parsed.count("{{ peran_page() }}\n") == 1

@@ -4,9 +4,12 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sop_handbook.glosarium import abbreviate, markdown_definitions
 from sop_handbook.model import Singkatan
 from sop_handbook.problems import SourceError
+from sop_handbook.text import h
 
 from .conftest import ROOT, load
 
@@ -35,6 +38,62 @@ ENTRIES = (
 )
 def test_abbreviate(html, expected):
     assert abbreviate(html, ENTRIES) == expected
+
+
+def reference_abbreviate(html: str, entries: tuple[Singkatan, ...]) -> str:
+    """The first, plain form of ``abbreviate`` (one callback per tag, a look-behind per position): what it must do."""
+    skip = (
+        r"```mermaid\n.*?```|<(?P<tag>(?i:code|abbr|pre|script|style))\b[^>]*>.*?</(?P=tag)\s*>|<[^>]+>|^[ \t]*\#[^\n]*"
+    )
+    words = "|".join(sorted((re.escape(e.singkatan) for e in entries), key=len, reverse=True))
+    pattern = re.compile(rf"(?P<skip>{skip})|(?<![\w.-])(?P<word>{words})(?![\w-])", re.DOTALL | re.MULTILINE)
+    titles = {e.singkatan: h(e.kepanjangan) for e in entries}
+
+    def wrap(match: re.Match[str]) -> str:
+        word = match.group("word")
+        return f'<abbr title="{titles[word]}">{word}</abbr>' if word else match.group(0)
+
+    return pattern.sub(wrap, html)
+
+
+PIECES = [
+    *(
+        "SK",
+        "SKPD",
+        "Renja",
+        "S",
+        "K",
+        "x",
+        "é",
+        "1",
+        "_",
+        ".",
+        "-",
+        "/",
+        " ",
+        "\t",
+        "\n",
+        "#",
+        "`",
+        "```mermaid\n",
+        "```",
+    ),
+    *("<td>", "</td>", "<td\ntitle='SK'>", "<code>", "</code>", "<CODE class=x>", "</code >", "<abbr>", "</abbr>"),
+    *("<pre>", "</pre>", "<br>", "<", ">", '<a title="SK">', "</a>", "<codex>", "<script>", "</script>"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_abbreviate_does_what_its_plain_form_does(html):
+    assert abbreviate(html, ENTRIES) == reference_abbreviate(html, ENTRIES)
+
+
+def test_abbreviate_does_what_its_plain_form_does_on_every_built_page(real_site):
+    pages = [p.read_text(encoding="utf-8") for p in real_site.site.rglob("*.html") if "sumber" not in p.parts]
+    assert len(pages) > 20
+    for page in pages:
+        assert abbreviate(page, ENTRIES) == reference_abbreviate(page, ENTRIES)
 
 
 def test_markdown_definitions_for_hand_written_pages():

@@ -7,11 +7,15 @@ is checked as a browser would follow it.
 from __future__ import annotations
 
 import functools
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sop_handbook import links
 
 BASE = "http://handbook.invalid/"
 
@@ -78,3 +82,16 @@ def test_the_checker_finds_a_broken_link_and_anchor(tmp_path):
         "index.html: b/ (no file b/index.html)",
         "index.html: a/#x (no id 'x')",
     ]
+
+
+SEGMENTS = st.lists(st.sampled_from(["sop", "a", "b", "dasar-hukum", "x.y", "index"]), max_size=4)
+
+
+@settings(max_examples=800, deadline=None)
+@given(SEGMENTS, SEGMENTS, st.booleans(), st.booleans())
+def test_relative_url_is_what_posixpath_gives(start, target, start_is_index, target_is_index):
+    """links.relative_url computes posixpath.relpath's answer (with a final '/') without its absolute paths."""
+    from_src = "/".join([*start, "index.md" if start_is_index or not start else f"{start.pop()}.md"])
+    to_src = "/".join([*target, "index.md" if target_is_index or not target else f"{target.pop()}.md"])
+    expected = posixpath.relpath(links.page_url(to_src) or ".", links.page_url(from_src) or ".")
+    assert links.relative_url(from_src, to_src) == ("./" if expected == "." else expected + "/")

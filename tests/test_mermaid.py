@@ -1,6 +1,10 @@
 """Mermaid text: escaping, labels, and golden diagrams of every SOP."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sop_handbook import mermaid
 
 from .conftest import FIXTURES, ROOT, check_golden, load
@@ -72,3 +76,10 @@ def test_a_role_without_steps_gets_no_lane(tmp_path):
     assert [p.id for p in sop.unit.pelaksana] == ["staf", "kabid", "bendahara"]
     assert [p.id for p in mermaid.lanes(sop)] == ["staf", "kabid"]
     assert "Bendahara" not in mermaid.swimlane(sop)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text())
+def test_printable_is_the_test_escape_relies_on(text):
+    """escape() cleans only texts that are not printable: those with a C* or Z* character other than ' '."""
+    assert text.isprintable() == all(unicodedata.category(c)[0] not in "CZ" or c == " " for c in text)

@@ -631,11 +631,12 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     nama = shown(sop.nama) if sop.nama else f"{KOSONG} (judul prosedur: {shown(sop.judul)})"
     assert rows["Nama SOP"].get_text() == nama
     pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
-    pengesah = "".join(shown(line) for line in (pejabat.jabatan, pejabat.nama, pejabat.pangkat) if line)
-    pengesah += f"NIP. {pejabat.nip}"
+    # Lines are separated by a line break and a space (so that search does not glue them into one word).
+    lines = [shown(line) for line in (pejabat.jabatan, pejabat.nama, pejabat.pangkat) if line]
+    pengesah = " ".join([*lines, f"NIP. {pejabat.nip}"])
     if tertulis is not None:
         written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
-        pengesah += f"Tertulis di dokumen sumber: {shown(written) if written.split() else KOSONG}"
+        pengesah += f" Tertulis di dokumen sumber: {shown(written) if written.split() else KOSONG}"
     assert rows["Disahkan oleh"].get_text() == pengesah
     cited = sorted(sop.dasar_hukum, key=lambda d: urutan(d.peraturan))
     assert texts(rows["Dasar Hukum"].select("li")) == [shown(judul_lengkap(d.peraturan)) for d in cited]
@@ -669,7 +670,7 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
         cells = soup.select_one(f"tr#{links.anchor(step.no)}").find_all("td", recursive=False)
         kegiatan = shown(step.kegiatan)
         if step.keputusan:
-            kegiatan += f"Ya: {f'langkah {step.ya}' if step.ya else 'langkah berikutnya'}; Tidak: langkah {step.tidak}"
+            kegiatan += f" Ya: {f'langkah {step.ya}' if step.ya else 'langkah berikutnya'}; Tidak: langkah {step.tidak}"
         assert cells[1].get_text() == kegiatan
         assert cells[2].a.get_text() == shown(step.pelaksana.label)
         assert cells[3].get_text() == shown(step.mutu_baku.kelengkapan or "")

@@ -8,7 +8,7 @@ base path (an intranet server's sub-folder, a versioned copy).
 
 from __future__ import annotations
 
-import posixpath
+import functools
 
 from .model import Instansi, Peran, Peraturan, Sop, Unit
 
@@ -58,10 +58,25 @@ def page_url(src: str) -> str:
 
 def relative_url(from_src: str, to_src: str) -> str:
     """A link from one page to another, relative to the first page's URL."""
-    start = page_url(from_src) or "."
-    target = page_url(to_src) or "."
-    path = posixpath.relpath(target, start)
-    return "./" if path == "." else path + "/"
+    return _relative(page_url(from_src), page_url(to_src))
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(start: str, target: str) -> str:
+    """``target`` relative to ``start``, both directory URLs from the site root ("" is the root).
+
+    What ``posixpath.relpath`` gives (with a final "/"), without its turning both into absolute paths
+    on every one of the tens of thousands of links of a large handbook.
+    """
+    start_parts = start.rstrip("/").split("/") if start else []
+    target_parts = target.rstrip("/").split("/") if target else []
+    common = 0
+    for mine, theirs in zip(start_parts, target_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    path = "/".join([".."] * (len(start_parts) - common) + target_parts[common:])
+    return path + "/" if path else "./"
 
 
 def anchor(no: int) -> str:

@@ -63,7 +63,8 @@ def escape(text: str) -> str:
 
     A text without a printable character becomes one space: Mermaid's parser refuses ``""``.
     """
-    text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
+    if not text.isprintable():  # a control, format or separator character other than " " (categories C*, Z*)
+        text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
     text = re.sub(r" {2,}", " ", text).strip().translate(_PLACEHOLDERS)
     for char, code in _CODES:
         text = text.replace(char, code)

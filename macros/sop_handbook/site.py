@@ -9,6 +9,7 @@ mkdocs-macros. The loaded handbook travels in
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -29,7 +30,7 @@ from . import export, links, render_legal, render_pages, render_roles, render_so
 from .glosarium import abbreviate, markdown_definitions
 from .legal import JENIS, sitasi, urutan
 from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
-from .model import Handbook, by_id
+from .model import Handbook
 from .problems import SourceError
 from .text import h
 
@@ -237,14 +238,14 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
         # No table of contents column: the wide tables and the diagram need the room.
         # Kategori are Material tags: the Kategori page lists the SOPs by kind.
         tags = f"tags: [{', '.join(sop.kategori)}]\n" if sop.kategori else ""
-        add(links.sop_src(sop), f'---\nhide: [toc]\n{tags}---\n{{{{ sop_page("{sop.id}") }}}}\n', sop.file)
+        # The macros find the SOP (role, regulation) of the page they are on: the pages of one kind are
+        # the same text, which mkdocs-macros then compiles once (see reuse_page_templates).
+        add(links.sop_src(sop), f"---\nhide: [toc]\n{tags}---\n{{{{ sop_page() }}}}\n", sop.file)
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
-            content = f'{{{{ peran_page("{instansi.id}", "{unit.id}", "{peran.id}") }}}}\n'
-            add(links.peran_src(instansi, unit, peran), content, f"{SOURCE_DIR}/{ORGANISASI}")
+            add(links.peran_src(instansi, unit, peran), "{{ peran_page() }}\n", f"{SOURCE_DIR}/{ORGANISASI}")
     for peraturan in handbook.peraturan:
-        content = f'{{{{ peraturan_page("{peraturan.id}") }}}}\n'
-        add(links.peraturan_src(peraturan), content, f"{SOURCE_DIR}/{PERATURAN}")
+        add(links.peraturan_src(peraturan), "{{ peraturan_page() }}\n", f"{SOURCE_DIR}/{PERATURAN}")
     made_into = {sop.file: (sop.judul_tampil, links.sop_src(sop)) for sop in handbook.sops}
     made_into |= {
         f"{SOURCE_DIR}/{ORGANISASI}": ("Pelaksana", links.PELAKSANA),
@@ -316,28 +317,54 @@ def define_macros(env: Any) -> None:
     def macro(name: str, render: Callable[..., str]) -> None:
         env.macro(lambda *args: abbreviate(render(*args), handbook.glosarium), name)
 
-    def peran_page(instansi_id: str, unit_id: str, peran_id: str) -> str:
-        instansi = by_id(handbook.instansi, instansi_id)
-        unit = instansi.cari_unit(unit_id) if instansi else None
-        peran = unit.peran(peran_id) if unit else None
-        if instansi is None or unit is None or peran is None:
-            raise KeyError(f"{instansi_id}/{unit_id}/{peran_id}")
-        return render_roles.peran_page(instansi, unit, peran, handbook)
+    # Generated pages call their macro without arguments: it draws the page's own SOP, role or regulation.
+    sop_of_page = {links.sop_src(sop): sop for sop in handbook.sops}
+    role_of_page = {
+        links.peran_src(instansi, unit, peran): (instansi, unit, peran)
+        for instansi, unit, _ in handbook.per_unit()
+        for peran in unit.pelaksana
+    }
+    regulation_of_page = {links.peraturan_src(peraturan): peraturan for peraturan in handbook.peraturan}
 
-    def sop_page(sop_id: str) -> str:
-        sop = handbook.sop(sop_id)
+    def own(pages: dict[str, Any], macro_name: str) -> Any:
+        if here() not in pages:
+            raise PluginError(f"{here()}: {{{{ {macro_name}() }}}} hanya untuk halaman yang dibuat dari sumber SOP")
+        return pages[here()]
+
+    def sop_page() -> str:
+        sop = own(sop_of_page, "sop_page")
         return render_sop.sop_page(sop, handbook, dates.get(sop.file))
+
+    def peran_page() -> str:
+        instansi, unit, peran = own(role_of_page, "peran_page")
+        return render_roles.peran_page(instansi, unit, peran, handbook)
 
     macro("sop_page", sop_page)
     macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here()))
     macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
     macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
     macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here()))
-    macro("peraturan_page", lambda i: render_legal.peraturan_page(handbook.cari_peraturan(i), handbook))
+    macro("peraturan_page", lambda: render_legal.peraturan_page(own(regulation_of_page, "peraturan_page"), handbook))
     macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here()))
     macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here()))
     macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
+
+
+def reuse_page_templates(config: MkDocsConfig) -> None:
+    """Compile each distinct page text once.
+
+    mkdocs-macros compiles every page as a Jinja template (``from_string``, no
+    cache): a thousand SOP pages were a thousand compilations of the same text,
+    ``{{ sop_page() }}``. Jinja's code object does not depend on anything but
+    the text, so the environment's ``compile`` keeps the code of each text.
+    """
+    plugin = config.plugins.get("macros")
+    if plugin is None:
+        raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
+    jinja = plugin.env  # the macros plugin's Jinja environment
+    if not hasattr(jinja.compile, "cache_info"):
+        jinja.compile = functools.lru_cache(maxsize=64)(jinja.compile)
 
 
 def append_abbreviations(markdown: str, config: MkDocsConfig) -> str:

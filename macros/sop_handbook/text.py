@@ -5,6 +5,7 @@ Mermaid has its own escaping in ``mermaid.py``.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import date
@@ -35,6 +36,7 @@ _MD_CODES = str.maketrans({"{": "&#123;", "}": "&#125;", "~": "&#126;", "^": "&#
 _HTML_EXTRA = str.maketrans({"`": "&#96;", "{": "&#123;", "}": "&#125;"})
 
 
+@functools.lru_cache(maxsize=65536)  # names, roles and titles come back on every page that links them
 def h(text: str) -> str:
     """Text as inert HTML on one line.
 

@@ -41,6 +41,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # !custom, !!python/...) is refused rather than turned into odd data.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
 # What PyYAML refuses (non-printable characters) and what YAML 1.1 takes for a
 # line break although editors and git do not (NEL, LINE/PARAGRAPH SEPARATOR):
 # both are found first, at the line an editor shows.
@@ -119,7 +120,8 @@ class _Reader:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*path, i)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
+        # A plain scalar: its constructor directly (construct_object's bookkeeping is for collections).
+        value = node.value if node.tag == _STR else self.loader.yaml_constructors[node.tag](self.loader, node)
         if isinstance(value, float) and not math.isfinite(value):
             fix = "tulis angka biasa (mis. 3 atau 7.5)"
             self._error(line, path, f"'{node.value}' bukan angka yang dapat dipakai; {fix}")
