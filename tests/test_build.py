@@ -319,3 +319,23 @@ def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, mo
         assert f'<tr id="langkah-1"><td>1</td> <td>{h(sop.langkah[0].kegiatan)}' in page
     assert parsed.count("{{ sop_page() }}\n") == 1
     assert parsed.count("{{ peran_page() }}\n") == 1
+
+
+def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkeypatch):
+    """load_project runs without the cyclic collector (nothing it makes is garbage) and restores it, errors too."""
+    import gc
+
+    from sop_handbook import loader
+    from sop_handbook.problems import SourceError
+
+    project = make_project(tmp_path / "proyek", fixture_sources("multi"))
+    during: list[bool] = []
+    original = loader.load_handbook
+    monkeypatch.setattr(loader, "load_handbook", lambda *args: during.append(gc.isenabled()) or original(*args))
+    assert gc.isenabled()
+    assert loader.load_project(project).sops
+    (project / "sop_source" / "organisasi.yaml").write_text("instansi: [\n", encoding="utf-8")
+    with pytest.raises(SourceError):
+        loader.load_project(project)
+    assert during == [False, False]
+    assert gc.isenabled()

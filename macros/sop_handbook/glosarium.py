@@ -27,21 +27,17 @@ def build_glosarium(source: Source) -> tuple[tuple[Singkatan, ...], list[Problem
 
 
 # What is never wrapped, matched whole so that the scan skips over it: a Mermaid fence, an element whose text
-# is code or already an abbreviation, a run of other tags, and a Markdown heading line (the abbr extension
-# gives headings their <abbr>; wrapping them here too gave <abbr><abbr>).
+# is code or already an abbreviation, other tags, and a Markdown heading line (the abbr extension gives
+# headings their <abbr>; wrapping them here too gave <abbr><abbr>).
 #
 # The expression is flat, each branch starting with a known character ('`', '<', a line break, an
 # abbreviation's first letter): Python's engine then jumps from one such character to the next instead of
 # trying every branch at every position (ten times faster; a group around the branches, or a look-behind
 # in front, stops it). So the match itself says what it is, by its first character, and the check that an
-# abbreviation starts a word (no letter, digit, '.' or '-' before it) is done for the few found.
+# abbreviation starts a word (no letter, digit, '.' or '-' before it) is done for the few found. Other tags
+# are matched as runs, with the text between them when it holds no character a branch starts with: a
+# table row is one match, not one per tag.
 _KEPT = r"(?i:code|abbr|pre|script|style)\b"
-_SKIP = (
-    r"```mermaid\n.*?```"
-    rf"|<(?P<tag>{_KEPT})[^>]*>.*?</(?P=tag)\s*>"
-    rf"|<[^>]+>(?:\s*<(?!{_KEPT})[^>]+>)*"
-    r"|\n[ \t]*\#[^\n]*"
-)
 _SKIP_STARTS = "`<\n"
 _WORD_BEFORE = re.compile(r"[\w.-]")
 
@@ -52,7 +48,14 @@ def _pattern(entries: tuple[Singkatan, ...]) -> re.Pattern[str] | None:
     words = sorted((re.escape(e.singkatan) for e in entries), key=len, reverse=True)
     if not words:
         return None
-    return re.compile("|".join([_SKIP, *(rf"{word}(?![\w-])" for word in words)]), re.DOTALL)
+    starts = "".join(re.escape(c) for c in sorted({*_SKIP_STARTS, *(e.singkatan[0] for e in entries)}))
+    skip = [
+        r"```mermaid\n.*?```",
+        rf"<(?P<tag>{_KEPT})[^>]*>.*?</(?P=tag)\s*>",
+        rf"<[^>]+>(?:[^{starts}]*<(?!{_KEPT})[^>]+>)*",
+        r"\n[ \t]*\#[^\n]*",
+    ]
+    return re.compile("|".join([*skip, *(rf"{word}(?![\w-])" for word in words)]), re.DOTALL)
 
 
 def abbreviate(html: str, entries: tuple[Singkatan, ...]) -> str:
