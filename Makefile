@@ -95,7 +95,7 @@ bench-search: setup $(CHROMIUM)
 # same pages as plain Markdown without our macros and mermaid2), diagrams in
 # Chromium and mkdocs serve's edit-to-page time; writes bench/RESULTS.md.
 bench: setup $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 2
 
 clean:
 	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_JS)
