@@ -6,7 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-MERMAID_JS := docs/assets/javascripts/mermaid.min.js
+MERMAID_DIR := docs/assets/javascripts/mermaid
+MERMAID_JS := $(MERMAID_DIR)/mermaid.esm.min.mjs
 CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
@@ -25,9 +26,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
+# Mermaid's ES-module build: a small core and the chunks it imports, each page
+# loading only what its diagrams need (the source maps are left out).
 $(MERMAID_JS): node_modules/.package-lock.json
-	mkdir -p $(dir $@)
-	cp node_modules/mermaid/dist/mermaid.min.js $@
+	rm -rf $(MERMAID_DIR)
+	mkdir -p $(MERMAID_DIR)/chunks/mermaid.esm.min
+	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs $(MERMAID_DIR)/chunks/mermaid.esm.min/
+	cp node_modules/mermaid/dist/mermaid.esm.min.mjs $@
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"

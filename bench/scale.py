@@ -18,7 +18,7 @@ For each N of ``--sizes`` (smallest first):
 3. Timed builds, ``--repeat`` times, ours then the floor's, each a fresh
    ``mkdocs build --strict`` subprocess (NO_MKDOCS_2_WARNING=1): wall time,
    peak memory (the child's ``ru_maxrss`` from ``os.wait4``), size of the built
-   site without ``mermaid.min.js``, number of HTML pages; the minimum over the
+   site without Mermaid (``MERMAID``), number of HTML pages; the minimum over the
    repeats of each. Both sites must have the same set of HTML files.
 
 Then, at the largest N: in headless Chromium (unless ``--no-browser``) the
@@ -52,7 +52,7 @@ from scale_report import Build, Results, SizeResult, report, summary
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-MERMAID = "mermaid.min.js"
+MERMAID = ("assets/javascripts/mermaid/", "assets/javascripts/mermaid-global.mjs")  # Mermaid, in a built site
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 DIAGRAM_PAGES = 5
 
@@ -84,13 +84,19 @@ def mkdocs_build(project: Path, site: Path, log: Path, config: Path | None = Non
     return Build(elapsed, peak, site_bytes(site), len(floor.html_pages(site)))
 
 
+def _is_mermaid(path: Path, site: Path) -> bool:
+    return path.relative_to(site).as_posix().startswith(MERMAID)
+
+
 def site_bytes(site: Path) -> int:
-    """The size of the built site's files, without Mermaid's script."""
-    return sum(path.stat().st_size for path in site.rglob("*") if path.is_file() and path.name != MERMAID)
+    """The size of the built site's files, without Mermaid's modules."""
+    files = [path for path in site.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files if not _is_mermaid(path, site))
 
 
 def mermaid_bytes(site: Path) -> int:
-    return sum(path.stat().st_size for path in site.rglob(MERMAID))
+    files = [path for path in site.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files if _is_mermaid(path, site))
 
 
 def fastest(builds: list[Build]) -> Build:

@@ -1,11 +1,13 @@
 """MkDocs hooks of the handbook: a thin adapter over ``sop_handbook.site``."""
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sop_handbook import mermaid_scripts, site
+from sop_handbook import mermaid_preload, mermaid_scripts, site
 
 _command = {"name": "build"}
 
@@ -39,8 +41,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Smaller pages: the navigation without its indentation."""
-    return site.compact_navigation(output)
+    """Smaller pages: the navigation without its indentation; pages with a diagram preload Mermaid's modules."""
+    return mermaid_preload.preload(site.compact_navigation(output), page.url, Path(config.docs_dir))
 
 
 @event_priority(-100)  # after Material's search plugin has written its index
