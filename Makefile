@@ -29,7 +29,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Mermaid's ES-module build: a small core and the chunks it imports, each page
 # loading only what its diagrams need (the source maps are left out).
 $(MERMAID_JS): node_modules/.package-lock.json
-	rm -rf $(MERMAID_DIR)
+	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid.min.js  # and the single script of older checkouts
 	mkdir -p $(MERMAID_DIR)/chunks/mermaid.esm.min
 	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs $(MERMAID_DIR)/chunks/mermaid.esm.min/
 	cp node_modules/mermaid/dist/mermaid.esm.min.mjs $@
