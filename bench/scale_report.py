@@ -230,7 +230,8 @@ def browser_section(results: Results) -> list[str]:
     for draw in results.draws:
         shown = "not within 30 s" if draw.drawn_ms is None else f"{draw.drawn_ms:,.0f} ms"
         lines.append(f"| `{draw.path}` | {shown} | {draw.loaded_ms:,.0f} ms |")
-    lines += ["", "Requests for Mermaid (`mermaid*.js`, `mermaid*.mjs` or a module under `mermaid/`, any host), cold cache:", ""]
+    what = "Requests for Mermaid (`mermaid*.js`, `mermaid*.mjs` or a module under `mermaid/`, any host)"
+    lines += ["", f"{what}, cold cache:", ""]
     lines += ["| Page | Path | Has a diagram | Mermaid requested | As expected |", "|---|---|---|---|---|"]
     for load in results.loads:
         yes = {True: "yes", False: "no"}
