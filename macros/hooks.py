@@ -42,7 +42,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Smaller pages: the navigation without its indentation; pages with a diagram preload Mermaid's modules."""
-    return mermaid_preload.preload(site.compact_navigation(output), page.url, Path(config.docs_dir))
+    mermaid2 = config.plugins.get("mermaid2")
+    entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
+    return mermaid_preload.preload(site.compact_navigation(output), page.url, Path(config.docs_dir), entry)
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

@@ -10,12 +10,14 @@ from sop_handbook import mermaid_preload
 from .conftest import ROOT
 
 DOCS = ROOT / "docs"
+ENTRY = "assets/javascripts/mermaid-global.mjs"  # mkdocs.yml's mermaid2 javascript
 PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
 
 
 def test_the_modules_are_the_entry_its_imports_and_the_swimlane_diagram_s():
-    modules = mermaid_preload.modules(DOCS)
-    assert modules[0] == mermaid_preload.ENTRY
+    assert f"javascript: {ENTRY}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    modules = mermaid_preload.modules(DOCS, ENTRY)
+    assert modules[0] == ENTRY
     assert "assets/javascripts/mermaid/mermaid.esm.min.mjs" in modules
     names = [posixpath.basename(m) for m in modules]
     assert any(n.startswith("swimlanesDiagram-") for n in names) and any(n.startswith("swimlanes-") for n in names)
@@ -33,7 +35,7 @@ def test_sop_pages_preload_the_modules_and_pages_without_a_diagram_do_not(real_s
     head = text[: text.index("</head>")]
     folder = sop_page.parent
     preloaded = [(folder / href).resolve() for href in PRELOAD.findall(head)]
-    assert preloaded == [(real_site.site / m).resolve() for m in mermaid_preload.modules(DOCS)]
+    assert preloaded == [(real_site.site / m).resolve() for m in mermaid_preload.modules(DOCS, ENTRY)]
     assert all(path.is_file() for path in preloaded)
     for plain in ("index.html", "glosarium/index.html", "pelaksana/index.html"):
         assert not PRELOAD.search((real_site.site / plain).read_text(encoding="utf-8")), plain

@@ -17,6 +17,12 @@ NOT_SEARCHED = "{ data-search-exclude }"
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 
 
+def column_heads(*names: str) -> str:
+    """A table's column headers. Cells, like lines, are separated by a space: Material's search
+    indexer drops tags without one, and adjacent cells would become one word."""
+    return " ".join(f'<th scope="col">{name}</th>' for name in names)
+
+
 def admonition(kind: str, title: str, body: str) -> str:
     """A Material admonition box (``info``, ``warning``, ...) holding plain text."""
     return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'

@@ -22,21 +22,21 @@ from pathlib import Path
 
 from .mermaid_scripts import DIAGRAM
 
-ENTRY = "assets/javascripts/mermaid-global.mjs"  # mkdocs.yml's mermaid2 javascript, under docs/
 PRELOADED_DIAGRAMS = ("swimlanes",)  # module names of the SOP pages' diagram kind
 _STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+\.mjs)"')
 _DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*"(\.{1,2}/[^"]+\.mjs)"\s*\)')
 
 
 @functools.lru_cache(maxsize=4)
-def modules(docs_dir: Path) -> tuple[str, ...]:
-    """The modules (paths under ``docs_dir``) the entry imports, with the preloaded diagrams' own, in order.
+def modules(docs_dir: Path, entry: str) -> tuple[str, ...]:
+    """``entry`` (a module under ``docs_dir``: mermaid2's ``javascript``) and the modules it imports,
+    with the preloaded diagrams' own, in order; none when it is not a local module.
 
     Static imports are followed from the entry; a dynamic import is followed
     only when its file name starts with one of ``PRELOADED_DIAGRAMS``.
     """
     found: list[str] = []
-    pending = [ENTRY]
+    pending = [entry] if entry.endswith(".mjs") else []
     while pending:
         path = pending.pop(0)
         if path in found or not (docs_dir / path).is_file():
@@ -54,13 +54,13 @@ def modules(docs_dir: Path) -> tuple[str, ...]:
     return tuple(found)
 
 
-def preload(page_html: str, page_url: str, docs_dir: Path) -> str:
+def preload(page_html: str, page_url: str, docs_dir: Path, entry: str) -> str:
     """A page with a diagram gets the modulepreload links in its ``<head>``; other pages stay as they are."""
     end = page_html.find("</head>")
     if DIAGRAM not in page_html or end < 0:
         return page_html
     folder = posixpath.dirname(page_url) or "."
     tags = "".join(
-        f'<link rel="modulepreload" href="{posixpath.relpath(module, folder)}">' for module in modules(docs_dir)
+        f'<link rel="modulepreload" href="{posixpath.relpath(module, folder)}">' for module in modules(docs_dir, entry)
     )
     return page_html[:end] + tags + page_html[end:]

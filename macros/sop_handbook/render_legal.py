@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from . import links
-from .fragments import KOSONG, sop_link
+from .fragments import KOSONG, column_heads, sop_link
 from .legal import JENIS, judul_lengkap, nama_jenis, sitasi, urutan
 from .model import DasarHukum, Handbook, Peraturan
 from .text import h
@@ -57,7 +57,7 @@ def _citing(peraturan: Peraturan, handbook: Handbook, src: str) -> str:
         )
     if not rows:
         return "<p>Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum.</p>"
-    head = '<th scope="col">SOP</th> <th scope="col">Tertulis di dokumen SOP</th>'
+    head = column_heads("SOP", "Tertulis di dokumen SOP")
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
 
 
@@ -70,7 +70,7 @@ def daftar_peraturan(handbook: Handbook, from_src: str) -> str:
             f"<td>{len(handbook.sop_berdasarkan(p.id))}</td></tr>"
             for p in group
         )
-        head = '<th scope="col">Peraturan</th> <th scope="col">Tentang</th> <th scope="col">SOP</th>'
+        head = column_heads("Peraturan", "Tentang", "SOP")
         parts.append(f"## {JENIS[jenis][1]}")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 
 from . import links, mermaid
 from .durations import angka, format_jam
-from .fragments import admonition, diagram_block, sop_link
+from .fragments import admonition, column_heads, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
 from .render_sop import JENIS_KETERKAITAN, catatan_sumber
@@ -26,7 +26,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
             f"<td>{len(sop.langkah)}</td> <td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
             for sop in sops
         )
-        head = " ".join(f'<th scope="col">{c}</th>' for c in ("Nomor", "Nama SOP", "Langkah", "Total waktu"))
+        head = column_heads("Nomor", "Nama SOP", "Langkah", "Total waktu")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"
 
@@ -68,7 +68,7 @@ def _warning_table(problems: list[Problem], from_src: str) -> str:
         f"<td>{h(p.message)}</td></tr>"
         for p in problems
     )
-    head = '<th scope="col">Lokasi</th> <th scope="col">Kunci</th> <th scope="col">Catatan</th>'
+    head = column_heads("Lokasi", "Kunci", "Catatan")
     return f'<table class="sop-mutu"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
@@ -87,7 +87,7 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
         reverse = [f"{sop_link(other, from_src)} ({r.jenis})" for other, r in handbook.dirujuk_oleh(sop.id)]
         cells = [sop_link(sop, from_src), "<br> ".join(forward) or "—", "<br> ".join(reverse) or "—"]
         rows.append("<tr>" + " ".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    head = " ".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Keterkaitan", "Dirujuk oleh"))
+    head = column_heads("SOP", "Keterkaitan", "Dirujuk oleh")
     table = (
         f'<table class="sop-daftar" id="{TABEL_KETERKAITAN}"><thead><tr>{head}</tr></thead><tbody>\n'
         + "\n".join(rows)
@@ -103,7 +103,7 @@ def glosarium(handbook: Handbook) -> str:
         f"<tr><td><strong>{h(e.singkatan)}</strong></td> <td>{h(e.kepanjangan)}</td> <td>{h(e.catatan or '')}</td></tr>"
         for e in handbook.glosarium
     )
-    head = " ".join(f'<th scope="col">{c}</th>' for c in ("Singkatan", "Kepanjangan", "Catatan"))
+    head = column_heads("Singkatan", "Kepanjangan", "Catatan")
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import links
 from .durations import format_jam
-from .fragments import NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, sop_link
+from .fragments import NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, column_heads, sop_link
 from .model import Handbook, Instansi, Langkah, Peran, Sop, Unit
 from .text import h, md
 
@@ -38,7 +38,7 @@ def _summary(work: list[tuple[Sop, list[Langkah]]], handbook: Handbook, src: str
         f"<td>{h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))}</td></tr>"
         for sop, steps in work
     )
-    head = " ".join(f'<th scope="col">{c}</th>' for c in ("SOP", "Langkah", "Waktu peran ini"))
+    head = column_heads("SOP", "Langkah", "Waktu peran ini")
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
@@ -51,7 +51,7 @@ def _steps_table(sop: Sop, steps: list[Langkah], handbook: Handbook, src: str) -
         for step in steps
     )
     total = h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))
-    head = " ".join(f'<th scope="col">{c}</th>' for c in ("No", "Kegiatan", "Output", "Waktu"))
+    head = column_heads("No", "Kegiatan", "Output", "Waktu")
     foot = f'<tr><th scope="row" colspan="3">Total waktu peran ini dalam SOP ini</th> <td>{total}</td></tr>'
     return (
         f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody>'
@@ -68,7 +68,7 @@ def daftar_peran(handbook: Handbook, from_src: str) -> str:
             f"<td>{sum(len(steps) for _, steps in handbook.tugas(instansi, unit, peran))}</td></tr>"
             for peran in unit.pelaksana
         )
-        head = " ".join(f'<th scope="col">{c}</th>' for c in ("Pelaksana", "Uraian", "Langkah"))
+        head = column_heads("Pelaksana", "Uraian", "Langkah")
         parts.append(f"## {md(unit.nama)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')

@@ -12,7 +12,16 @@ from datetime import date
 
 from . import links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, angka, format_jam
-from .fragments import KOSONG, NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, diagram_block, sop_link
+from .fragments import (
+    KOSONG,
+    NOT_SEARCHED,
+    REKONSTRUKSI_MARK,
+    REKONSTRUKSI_NOTE,
+    admonition,
+    column_heads,
+    diagram_block,
+    sop_link,
+)
 from .model import Handbook, Langkah, Sop
 from .text import h, tanggal
 
@@ -69,9 +78,7 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
         f"<td>{h(r.perubahan)}</td> <td>{h(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG}</td></tr>"
         for r in sop.riwayat_revisi
     )
-    head = " ".join(
-        f'<th scope="col">{c}</th>' for c in ("Revisi", "Tanggal", "Tanggal Efektif", "Perubahan", "Disahkan oleh")
-    )
+    head = column_heads("Revisi", "Tanggal", "Tanggal Efektif", "Perubahan", "Disahkan oleh")
     return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
@@ -161,10 +168,7 @@ def _diagram_intro(sop: Sop) -> str:
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     """The flowchart part as a table, one row per step, with the total time."""
-    head = " ".join(
-        f'<th scope="col">{name}</th>'
-        for name in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
-    )
+    head = column_heads("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     body = "\n".join(_step_row(sop, step) for step in sop.langkah)
     total_jam = h(format_jam(sop.total_jam, konvensi))
     total = f'<tr><th scope="row" colspan="4">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
