@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MERMAID_DIR := docs/assets/javascripts/mermaid
-MERMAID_JS := $(MERMAID_DIR)/mermaid.esm.min.mjs
+MERMAID_JS := $(MERMAID_DIR)/mermaid.mjs
 CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
@@ -26,13 +26,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-# Mermaid's ES-module build: a small core and the chunks it imports, each page
-# loading only what its diagrams need (the source maps are left out).
-$(MERMAID_JS): node_modules/.package-lock.json
-	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid.min.js  # and the single script of older checkouts
-	mkdir -p $(MERMAID_DIR)/chunks/mermaid.esm.min
-	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs $(MERMAID_DIR)/chunks/mermaid.esm.min/
-	cp node_modules/mermaid/dist/mermaid.esm.min.mjs $@
+# The handbook's Mermaid: one ES module with the diagram kinds the handbook
+# draws (tools/build-mermaid.mjs, pinned esbuild over the pinned mermaid).
+$(MERMAID_JS): node_modules/.package-lock.json tools/build-mermaid.mjs
+	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid.min.js  # and the Mermaid files of older checkouts
+	node tools/build-mermaid.mjs $@
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"

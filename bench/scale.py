@@ -52,7 +52,7 @@ from scale_report import Build, Results, SizeResult, report, summary
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-MERMAID = ("assets/javascripts/mermaid/", "assets/javascripts/mermaid-global.mjs")  # Mermaid, in a built site
+MERMAID = ("assets/javascripts/mermaid/",)  # Mermaid, in a built site
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 DIAGRAM_PAGES = 5
 

@@ -123,6 +123,21 @@ def test_relation_map_is_drawn_and_its_nodes_lead_to_the_sops(visit, real_url):
     assert seen.outside == []
 
 
+def test_a_diagram_kind_the_handbook_does_not_draw_says_where_to_add_it(visit, real_url):
+    """The handbook's Mermaid holds the swimlane and the flowchart only (tools/build-mermaid.mjs)."""
+    seen = visit(f"{real_url}sop/diskopukm/sekretariat/penyusunan-lkpj/")
+    outcome = seen.page.evaluate(
+        """async () => {
+            try { await window.mermaid.render("lain", "sequenceDiagram\\n  A->>B: halo"); return "drawn"; }
+            catch (error) { return String(error && error.message || error); }
+        }"""
+    )
+    assert "is not in the handbook's Mermaid" in outcome and "tools/build-mermaid.mjs" in outcome, outcome
+    drawn = seen.page.evaluate("""async () => (await window.mermaid.render("alir", "flowchart LR\\n  a --> b")).svg""")
+    assert "<svg" in drawn
+    assert seen.outside == []
+
+
 @pytest.mark.parametrize(
     ("path", "h1", "texts"),
     [

@@ -265,7 +265,7 @@ def test_make_build_swaps_in_only_a_successful_build(tmp_path):
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     """The README's ``make build`` with this test run's virtualenv and Mermaid."""
     venv = Path(sys.executable).parent.parent
-    mermaid = "docs/assets/javascripts/mermaid/mermaid.esm.min.mjs"  # the Makefile's target for Mermaid
+    mermaid = "docs/assets/javascripts/mermaid/mermaid.mjs"  # the Makefile's target for Mermaid
     command = ["make", "build", f"VENV={venv}", "-o", mermaid, "-o", f"{venv}/.installed"]
     return subprocess.run(command, cwd=project, capture_output=True, text=True)
 

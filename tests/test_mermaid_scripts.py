@@ -33,7 +33,7 @@ from sop_handbook import mermaid_scripts
 from .conftest import ROOT, fixture_sources, make_project, real_sources
 
 MERMAID2 = "mkdocs-mermaid2-plugin"
-JAVASCRIPT = "assets/javascripts/mermaid-global.mjs"  # mkdocs.yml's mermaid2 javascript
+JAVASCRIPT = "assets/javascripts/mermaid/mermaid.mjs"  # mkdocs.yml's mermaid2 javascript
 ORIGINAL = MarkdownMermaidPlugin.on_post_page
 
 

@@ -19,7 +19,7 @@ from .browsing import serve
 from .conftest import ROOT, make_project, real_sources
 
 VENV = Path(sys.executable).parent.parent
-MERMAID_JS = "docs/assets/javascripts/mermaid/mermaid.esm.min.mjs"  # the Makefile's target for Mermaid
+MERMAID_JS = "docs/assets/javascripts/mermaid/mermaid.mjs"  # the Makefile's target for Mermaid
 
 
 def git(project: Path, *args: str) -> str:

@@ -1,16 +1,14 @@
-"""``<link rel="modulepreload">`` for the Mermaid modules an SOP page's diagram needs.
+"""``<link rel="modulepreload">`` for Mermaid on the pages that have a diagram.
 
-The handbook serves Mermaid's ES-module build (``make`` copies it to
-``docs/assets/javascripts/mermaid/``): a 31 kB core whose chunks are imported
-as they are needed, in place of a 5.5 MB script the browser must compile
-before the page is ready. Left to themselves, the imports form a chain (the
-core, its chunks, then the diagram's chunks only when Material draws it), a
-round trip each. Every page with a diagram therefore names, in its ``<head>``,
-every module of that chain for the SOP pages' diagram (the swimlane): the
-browser fetches and compiles them all at once, before they are asked for.
+mermaid2 writes its module script (``import mermaid from "…"``) inline at the
+end of the ``<body>``, after Material's script: left to itself, the browser
+asks for Mermaid only once it has run Material's script and reached that line.
+A ``modulepreload`` link in the ``<head>`` starts the download with the page's
+stylesheets, and compiles the module while the rest of the page loads.
 
-The chain is read from the modules themselves (their ``import`` statements),
-so a new Mermaid needs no change here.
+The handbook's Mermaid (``tools/build-mermaid.mjs``) is one module. Should it
+ever import others, their links come too: the list is read from the modules'
+own ``import`` statements.
 """
 
 from __future__ import annotations
@@ -22,19 +20,13 @@ from pathlib import Path
 
 from .mermaid_scripts import DIAGRAM
 
-PRELOADED_DIAGRAMS = ("swimlanes",)  # module names of the SOP pages' diagram kind
 _STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+\.mjs)"')
-_DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*"(\.{1,2}/[^"]+\.mjs)"\s*\)')
 
 
 @functools.lru_cache(maxsize=4)
 def modules(docs_dir: Path, entry: str) -> tuple[str, ...]:
-    """``entry`` (a module under ``docs_dir``: mermaid2's ``javascript``) and the modules it imports,
-    with the preloaded diagrams' own, in order; none when it is not a local module.
-
-    Static imports are followed from the entry; a dynamic import is followed
-    only when its file name starts with one of ``PRELOADED_DIAGRAMS``.
-    """
+    """``entry`` (a module under ``docs_dir``: mermaid2's ``javascript``) and the modules it imports
+    statically, in order; none when it is not a local module."""
     found: list[str] = []
     pending = [entry] if entry.endswith(".mjs") else []
     while pending:
@@ -44,13 +36,7 @@ def modules(docs_dir: Path, entry: str) -> tuple[str, ...]:
         found.append(path)
         code = (docs_dir / path).read_text(encoding="utf-8")
         folder = posixpath.dirname(path)
-        imported = _STATIC_IMPORT.findall(code)
-        imported += [
-            target
-            for target in _DYNAMIC_IMPORT.findall(code)
-            if posixpath.basename(target).startswith(PRELOADED_DIAGRAMS)
-        ]
-        pending += [posixpath.normpath(posixpath.join(folder, target)) for target in imported]
+        pending += [posixpath.normpath(posixpath.join(folder, target)) for target in _STATIC_IMPORT.findall(code)]
     return tuple(found)
 
 
