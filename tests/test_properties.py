@@ -576,7 +576,14 @@ TAGS = {
     *("div", "p", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "ol", "ul", "li", "a", "br", "small", "sup"),
     *("span", "details", "summary", "h2", "h3", "code", "pre", "strong", "abbr", "figure", "figcaption"),
 }
-ATTRIBUTES = {"class", "id", "href", "title", "scope", "colspan", "role", "aria-label", "data-search-exclude"}
+ATTRIBUTES = {"class", "id", "href", "title", "scope", "colspan", "rowspan", "role", "aria-label"}
+ATTRIBUTES.add("data-search-exclude")
+# The printed flowchart (bagan.py): shapes whose attributes are numbers, path commands and fixed words.
+SVG_TAGS = {"svg", "path", "rect", "polygon", "text", "marker"}
+SVG_ATTRIBUTES = {"viewbox", "d", "x", "y", "width", "height", "rx", "points", "class", "text-anchor", "id"}
+SVG_ATTRIBUTES |= {"refx", "refy", "markerwidth", "markerheight", "markerunits", "orient"}  # the arrowhead
+SVG_VALUE = re.compile(r"[-0-9., MLHVlhvz]*|[a-z]|end|sop-panah|userSpaceOnUse|auto")
+SVG_WORDS = re.compile(r"Ya|Tidak|[A-Z]{1,2}")
 OUR_HREF = re.compile(r"(?:\.\./|\./|[\w-]+/)*(?:#[\w-]+)?")  # relative page links and anchors (links.py, toc)
 JINJA = ("{{", "{%", "{#")
 DIAGRAM_SOURCE = re.compile(r"^```mermaid\n.*?^```$", re.M | re.S)
@@ -608,6 +615,14 @@ def page(macro_output: str, handbook: Handbook, urls: tuple[str, ...] = ()) -> B
     last = [element for element in soup.contents if isinstance(element, Tag)][-1]
     assert not last.get_text().startswith("*["), "an abbreviation definition shows as text"
     for element in soup.find_all(True):
+        if element.name in SVG_TAGS and (
+            element.find_parent("td", class_="sop-bagan") or element.find_parent("tr", class_="sop-lebar")
+        ):
+            assert set(element.attrs) <= SVG_ATTRIBUTES, f"<{element.name} {element.attrs}> in the printed flowchart"
+            values = [v for value in element.attrs.values() for v in (value if isinstance(value, list) else [value])]
+            assert all(SVG_VALUE.fullmatch(v) for v in values), f"<{element.name} {element.attrs}> holds text"
+            assert element.name != "text" or SVG_WORDS.fullmatch(element.get_text()), element.get_text()
+            continue
         assert element.name in TAGS, f"<{element.name}> came from a source"
         assert set(element.attrs) <= ATTRIBUTES, f"<{element.name} {element.attrs}> has an attribute from a source"
         href = element.get("href")
@@ -667,7 +682,9 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     # mermaid2's fence writes the diagram source unescaped: it must reach Mermaid exactly as generated.
     assert texts(soup.select("pre.mermaid code")) == [mermaid.swimlane(sop)]
     for step in sop.langkah:
-        cells = soup.select_one(f"tr#{links.anchor(step.no)}").find_all("td", recursive=False)
+        row = soup.select_one(f"tr#{links.anchor(step.no)}")
+        assert len(row.select("td.sop-bagan > svg")) == 1  # the printed flowchart's row: shapes only (page())
+        cells = [td for td in row.find_all("td", recursive=False) if "sop-bagan" not in td.get("class", [])]
         kegiatan = shown(step.kegiatan)
         if step.keputusan:
             kegiatan += f" Ya: {f'langkah {step.ya}' if step.ya else 'langkah berikutnya'}; Tidak: langkah {step.tidak}"

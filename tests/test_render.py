@@ -33,6 +33,13 @@ OUR_TAGS = {
     "strong",
     "figure",
     "figcaption",
+    # The printed flowchart (bagan.py): shapes and fixed words only.
+    "svg",
+    "path",
+    "rect",
+    "polygon",
+    "text",
+    "marker",
 }
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from . import links, mermaid, render_legal, render_roles
-from .durations import KonvensiWaktu, angka, format_jam
+from . import bagan, links, mermaid, render_legal, render_roles
+from .durations import KonvensiWaktu, format_jam
 from .fragments import (
     KOSONG,
     NOT_SEARCHED,
@@ -123,6 +123,8 @@ def _pengesah(sop: Sop) -> str:
     pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
     lines = [pejabat.jabatan, pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
     text = "<br> ".join(h(line) for line in lines if line)
+    # In print, room for the signature and the stamp under the jabatan.
+    text = text.replace("<br> ", '<br> <span class="sop-cetak sop-ttd"></span>', 1) if pejabat.jabatan else text
     if tertulis is None:
         return text
     written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
@@ -167,40 +169,66 @@ def _diagram_intro(sop: Sop) -> str:
 
 
 def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
-    """The flowchart part as a table, one row per step, with the total time."""
+    """The flowchart part as a table, one row per step, with the total time.
+
+    On screen the pelaksana is a column of names. In print (``sop-cetak``
+    rows and the ``sop-bagan`` cells, hidden on screen; ``sop-layar`` rows and
+    the cell before a ``sop-bagan`` one are hidden in print) it is the form's
+    columns, one per pelaksana, each row's symbols and arrows drawn by
+    ``bagan``; a row of column widths fixes the layout the row heights were
+    computed for, and the rows that start a printed page say so.
+    """
+    drawn = bagan.draw(sop)
+    lanes = len(drawn.lajur)
     head = column_heads("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
-    body = "\n".join(_step_row(sop, step) for step in sop.langkah)
+    text = bagan.KOLOM_TEKS
+    widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * lanes]
+    widths += [text["kelengkapan"], text["waktu"], text["output"], text["keterangan"]]
+    sizes = " ".join(f'<td class="sop-l{width:.0f}"></td>' for width in widths)  # widths in print: sop.css
+    sizes = sizes.replace("></td>", f">{bagan.PANAH}</td>", 1)
+    # Print only, so hidden from assistive technology on screen: no scope, which costs bytes on every SOP.
+    form = (
+        '<th rowspan="2">No</th> <th rowspan="2">Kegiatan</th> '
+        f'<th colspan="{lanes}">Pelaksana</th> <th colspan="3">Mutu Baku</th> <th rowspan="2">Keterangan</th>'
+    )
+    form_lanes = " ".join(f"<th>{name}</th>" for name in [*(h(p.label) for p in drawn.lajur), "Kelengkapan"])
+    form_lanes += " <th>Waktu</th> <th>Output</th>"
+    thead = (
+        f'<thead><tr class="sop-layar">{head}</tr>\n<tr class="sop-cetak sop-lebar">{sizes}</tr>\n'
+        f'<tr class="sop-cetak">{form}</tr>\n<tr class="sop-cetak">{form_lanes}</tr></thead>'
+    )
+    page_starts = {rows[0] for rows in drawn.halaman[1:]}
+    body = "\n".join(
+        _step_row(sop, step, drawn.baris[index], lanes, index in page_starts) for index, step in enumerate(sop.langkah)
+    )
     total_jam = h(format_jam(sop.total_jam, konvensi))
-    total = f'<tr><th scope="row" colspan="4">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
+    total = "\n".join(
+        f'<tr class="{kind}"><th scope="row" colspan="{span}">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
+        for kind, span in (("sop-layar", 4), ("sop-cetak", lanes + 3))
+    )
+    return f'<table class="sop-prosedur">{thead}<tbody>\n{body}\n</tbody><tfoot>{total}</tfoot></table>'
+
+
+def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> str:
+    mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
+    kegiatan = h(step.kegiatan)
+    cabang = bagan.cabang_text(step)
+    if cabang:
+        kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
+    pelaksana = render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark
+    cells = [_cell(step.mutu_baku.kelengkapan), _waktu(step), _cell(step.mutu_baku.output), _cell(step.keterangan)]
+    tds = " ".join(f"<td>{cell}</td>" for cell in cells)
+    page = ' class="sop-halaman"' if new_page else ""
     return (
-        f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody>'
-        f"<tfoot>{total}</tfoot></table>"
+        f'<tr id="{links.anchor(step.no)}"{page}><td>{step.no}</td> <td>{kegiatan}</td> '
+        f'<td>{pelaksana}</td> <td class="sop-bagan" colspan="{lanes}">{svg}</td> '
+        f"{tds}</tr>"
     )
 
 
-def _step_row(sop: Sop, step: Langkah) -> str:
-    mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
-    kegiatan = h(step.kegiatan)
-    if step.keputusan:
-        ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
-        kegiatan += f'<br> <small class="sop-cabang">Ya: {ya}; Tidak: langkah {step.tidak}</small>'
-    cells = [
-        kegiatan,
-        render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark,
-        _cell(step.mutu_baku.kelengkapan),
-        _waktu(step),
-        _cell(step.mutu_baku.output),
-        _cell(step.keterangan),
-    ]
-    tds = " ".join(f"<td>{cell}</td>" for cell in cells)
-    return f'<tr id="{links.anchor(step.no)}"><td>{step.no}</td> {tds}</tr>'
-
-
 def _waktu(step: Langkah) -> str:
-    waktu = h(step.mutu_baku.waktu)
-    if "jam" in step.mutu_baku.waktu.lower():
-        return waktu
-    return f'{waktu}<br> <small class="sop-jam">= {angka(step.mutu_baku.durasi_jam)} jam kerja</small>'
+    first, *hours = bagan.waktu_lines(step)
+    return h(first) + "".join(f'<br> <small class="sop-jam">{h(line)}</small>' for line in hours)
 
 
 def _cell(value: str | None) -> str:

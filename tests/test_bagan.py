@@ -1,0 +1,178 @@
+"""The printed form's flowchart (bagan.py): each row's SVG checked against the source.
+
+The rules are restated here from the regulation, not read back from the code:
+the symbol of a step is in the column of its pelaksana; a decision is a
+diamond, the first and the last step a terminator, any other step a process;
+every arrow of the flow arrives, on its page or through a pair of off-page
+connectors with the same letter; a printed page holds whole rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sop_handbook import bagan
+from sop_handbook.model import Sop
+
+from .conftest import FIXTURES, ROOT, load
+
+SYMBOLS = {("rect", "t"): "terminator", ("rect", "p"): "proses", ("polygon", "k"): "keputusan"}
+
+
+def all_sops() -> list[Sop]:
+    real = load(ROOT / "sop_source", ROOT)
+    fixture = load(FIXTURES / "multi")
+    return [*real.sops, *fixture.sops, long_sop(real.sop("penyusunan-rka-dpa"))]
+
+
+def long_sop(sop: Sop) -> Sop:
+    """Three times the steps of ``sop``, renumbered, with a loop from the last copy back to the first:
+    an SOP of several printed pages whose arrows cross them."""
+    count = len(sop.langkah)
+    steps = []
+    for copy in range(3):
+        for step in sop.langkah:
+            no = step.no + copy * count
+            steps.append(dataclasses.replace(step, no=no, jenis="proses", ya=None, tidak=None))
+    last = len(steps) - 2
+    steps[last] = dataclasses.replace(steps[last], jenis="keputusan", ya=None, tidak=2)
+    return dataclasses.replace(sop, id=sop.id + "-panjang", langkah=tuple(steps))
+
+
+SOPS = all_sops()
+
+
+def expected_shape(sop: Sop, index: int) -> str:
+    if sop.langkah[index].keputusan:
+        return "keputusan"
+    return "terminator" if index in (0, len(sop.langkah) - 1) else "proses"
+
+
+def expected_arrows(sop: Sop) -> list[tuple[int, int]]:
+    """(from, to) step indices: the next step, or a decision's Ya (default: the next step) and Tidak."""
+    index = {step.no: i for i, step in enumerate(sop.langkah)}
+    found = []
+    for i, step in enumerate(sop.langkah):
+        following = i + 1 if i + 1 < len(sop.langkah) else None
+        targets = [index[step.ya] if step.ya else following, index[step.tidak]] if step.keputusan else [following]
+        found += [(i, target) for target in targets if target is not None]
+    return found
+
+
+def symbol_of(row: ET.Element) -> tuple[str, float]:
+    """The one symbol of a row: its kind and the x of its centre."""
+    found = [e for e in row if (e.tag, e.get("class")) in SYMBOLS]
+    assert len(found) == 1, [e.tag for e in found]
+    element = found[0]
+    kind = SYMBOLS[(element.tag, element.get("class"))]
+    if element.tag == "rect":
+        return kind, float(element.get("x", "")) + float(element.get("width", "")) / 2
+    xs = [float(point.split(",")[0]) for point in element.get("points", "").split()]
+    return kind, (min(xs) + max(xs)) / 2
+
+
+@pytest.mark.parametrize("sop", SOPS, ids=lambda sop: sop.id)
+def test_each_step_s_symbol_is_its_kind_in_its_pelaksana_s_column(sop):
+    drawn = bagan.draw(sop)
+    assert [peran.id for peran in drawn.lajur] == [p.id for p in sop.unit.pelaksana if p in drawn.lajur]
+    assert {peran.id for peran in drawn.lajur} == {step.pelaksana.id for step in sop.langkah}
+    for index, (step, svg) in enumerate(zip(sop.langkah, drawn.baris, strict=True)):
+        row = ET.fromstring(svg)
+        kind, x = symbol_of(row)
+        assert kind == expected_shape(sop, index), step.no
+        column = int(x // drawn.lebar_lajur)
+        assert drawn.lajur[column].id == step.pelaksana.id, step.no
+        assert row.get("viewBox") == f"0 0 {bagan._n(drawn.lebar)} {bagan._n(drawn.tinggi[index])}"
+
+
+@pytest.mark.parametrize("sop", SOPS, ids=lambda sop: sop.id)
+def test_every_arrow_arrives_on_its_page_or_through_a_pair_of_connectors(sop):
+    drawn = bagan.draw(sop)
+    page = {index: number for number, rows in enumerate(drawn.halaman) for index in rows}
+    rows = [ET.fromstring(svg) for svg in drawn.baris]
+    heads = [sum(1 for e in row if e.tag == "path" and e.get("class") == "a") for row in rows]
+    letters = [Counter(e.text for e in row if e.tag == "text" and e.get("class") == "c") for row in rows]
+    expected_heads = [0] * len(rows)
+    expected_letters: list[Counter[str]] = [Counter() for _ in rows]
+    crossing = [(a, b) for a, b in expected_arrows(sop) if page[a] != page[b]]
+    assert [(a, b) for _, a, b in drawn.konektor] == crossing
+    assert len({letter for letter, _, _ in drawn.konektor}) == len(crossing)  # one letter per crossing arrow
+    for letter, source, target in drawn.konektor:
+        expected_letters[source][letter] += 1
+        expected_letters[target][letter] += 1
+        expected_heads[source] += 1  # into the connector
+        expected_heads[target] += 1  # out of the connector, into the symbol
+    for source, target in expected_arrows(sop):
+        if page[source] == page[target]:
+            expected_heads[target] += 1
+    assert heads == expected_heads
+    assert letters == expected_letters
+
+
+def test_a_long_sop_continues_over_pages_with_lettered_connectors():
+    sop = SOPS[-1]
+    drawn = bagan.draw(sop)
+    assert len(drawn.halaman) >= 3
+    assert [letter for letter, _, _ in drawn.konektor][:2] == ["A", "B"]
+    # The loop from the last copy back to step 2 crosses pages too.
+    assert any(target == 1 and source == len(sop.langkah) - 2 for _, source, target in drawn.konektor)
+
+
+@pytest.mark.parametrize("sop", SOPS, ids=lambda sop: sop.id)
+def test_printed_pages_hold_whole_rows_in_order_within_the_page(sop):
+    drawn = bagan.draw(sop)
+    room = bagan.capacity(drawn.lajur, drawn.lebar_lajur)
+    assert room <= bagan.TINGGI_CETAK - 3 * bagan.TINGGI_BARIS_TEKS  # the header takes its lines
+    assert [i for rows in drawn.halaman for i in rows] == list(range(len(sop.langkah)))
+    assert all(rows for rows in drawn.halaman)
+    for rows in drawn.halaman:
+        assert sum(drawn.tinggi[i] for i in rows) <= room or len(rows) == 1
+    last = drawn.halaman[-1]
+    assert sum(drawn.tinggi[i] for i in last) + bagan.TOTAL_WAKTU <= room or len(last) == 1
+    assert all(height >= bagan.TINGGI_MIN for height in drawn.tinggi)
+
+
+def test_the_svg_holds_only_fixed_words_and_numbers():
+    """Nothing from a source is drawn: the table's cells carry the text."""
+    words = {"Ya", "Tidak"} | {letter for letter in bagan._letters()}
+    for sop in SOPS:
+        for svg in bagan.draw(sop).baris:
+            row = ET.fromstring(svg)
+            assert {e.text for e in row.iter("text")} <= words
+            assert not any(e.tag not in {"svg", "path", "rect", "polygon", "text"} for e in row.iter())
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        (None, 30.0, 0),
+        ("", 30.0, 0),
+        ("Menyusun", 30.0, 1),
+        ("satu dua tiga empat lima enam", 20.0, 3),  # 10 characters a line: "satu dua", "tiga empat", "lima enam"
+        ("x" * 25, 20.0, 3),  # a long word breaks anywhere
+        ("ab " + "x" * 20, 20.0, 3),  # ... on a line of its own first
+    ],
+)
+def test_lines_wraps_words_greedily(text, width, lines):
+    assert bagan.lines(text, width) == lines
+
+
+@given(st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=30), max_size=30), st.text("abc", min_size=1))
+def test_more_words_never_take_fewer_lines(words, extra):
+    text = " ".join(words)
+    assert bagan.lines(text + " " + extra, 34.0) >= bagan.lines(text, 34.0)
+    per_line = int((34.0 - bagan.PADDING_SEL) / bagan.LEBAR_HURUF)
+    assert bagan.lines(text, 34.0) * per_line >= len(text.replace(" ", ""))  # every character has room
+
+
+def test_every_column_width_the_table_can_ask_for_has_its_print_rule():
+    css = (ROOT / "docs/assets/stylesheets/sop.css").read_text(encoding="utf-8")
+    lanes = {bagan.lane_width(count) for count in range(1, 30)}
+    assert all(width == int(width) for width in lanes)  # a class per whole millimetre
+    for width in {bagan.KOLOM_NO, *bagan.KOLOM_TEKS.values(), *lanes}:
+        assert f".sop-l{width:.0f} {{ width: {width:.0f}mm; }}" in css, width
