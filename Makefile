@@ -101,4 +101,4 @@ bench: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 2
 
 clean:
-	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_JS)
+	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_DIR)
