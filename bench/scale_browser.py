@@ -59,7 +59,7 @@ DRAW_CLOCK = """
 DRAW_TIMEOUT_MS = 30_000
 LOADED = "() => performance.getEntriesByType('navigation')[0]?.loadEventEnd"
 HAS_DIAGRAM = re.compile(r"""class=["'][^"']*\bmermaid\b""")
-MERMAID_SCRIPT = re.compile(r"mermaid[^/]*\.m?js$|/mermaid/")  # the UMD script, or the ES modules
+MERMAID_SCRIPT = re.compile(r"mermaid[^/]*\.m?js$|/mermaid/")  # a Mermaid script or module, or a module under mermaid/
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def test_printed_pages_hold_whole_rows_in_order_within_the_page(sop):
 
 def test_the_svg_holds_only_fixed_words_and_numbers():
     """Nothing from a source is drawn: the table's cells carry the text."""
-    words = {"Ya", "Tidak"} | {letter for letter in bagan._letters()}
+    words = {"Ya", "Tidak", *bagan.LETTERS}
     for sop in SOPS:
         for svg in bagan.draw(sop).baris:
             row = ET.fromstring(svg)

@@ -74,7 +74,7 @@ def test_a_role_without_steps_gets_no_lane(tmp_path):
     handbook = load(FIXTURES / "multi", tmp_path)
     sop = handbook.sop("pemeriksaan-berkas")
     assert [p.id for p in sop.unit.pelaksana] == ["staf", "kabid", "bendahara"]
-    assert [p.id for p in mermaid.lanes(sop)] == ["staf", "kabid"]
+    assert [p.id for p in sop.lajur] == ["staf", "kabid"]
     assert "Bendahara" not in mermaid.swimlane(sop)
 
 

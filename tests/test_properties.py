@@ -533,7 +533,7 @@ def check_diagrams_draw(page: MermaidPage, handbook: Handbook) -> None:
     """The first SOP's swimlane and the relation map show each label as written."""
     sop = handbook.sops[0]
     labels = {"mulai": "Mulai", "selesai": "Selesai"}
-    labels |= {f"lane_{i}": drawn(peran.label) for i, peran in enumerate(mermaid.lanes(sop), start=1)}
+    labels |= {f"lane_{i}": drawn(peran.label) for i, peran in enumerate(sop.lajur, start=1)}
     labels |= {f"s{step.no}": drawn(mermaid.step_label(step)) for step in sop.langkah}
     decisions = sum(step.keputusan for step in sop.langkah)
     _drawn(page, mermaid.swimlane(sop), labels, ["Ya", "Tidak"] * decisions)
@@ -675,7 +675,7 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     assert [row[4].get_text() for row in history] == [
         shown(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG for r in sop.riwayat_revisi
     ]
-    lanes = ", ".join(shown(p.label) for p in mermaid.lanes(sop))
+    lanes = ", ".join(shown(p.label) for p in sop.lajur)
     assert (
         soup.select_one("figure.sop-diagram figcaption").get_text().startswith(f"Satu lajur per pelaksana ({lanes}). ")
     )

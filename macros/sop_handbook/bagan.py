@@ -94,12 +94,6 @@ class Bagan:
         return self.lebar_lajur * len(self.lajur)
 
 
-def lanes(sop: Sop) -> tuple[Peran, ...]:
-    """The unit's pelaksana that perform a step, in the form's column order (as in the diagram)."""
-    acting = {step.pelaksana.id for step in sop.langkah}
-    return tuple(peran for peran in sop.unit.pelaksana if peran.id in acting)
-
-
 def lane_width(count: int) -> float:
     """The width of a pelaksana column: what the text columns leave, within bounds."""
     free = LEBAR_CETAK - KOLOM_NO - sum(KOLOM_TEKS.values())
@@ -261,9 +255,8 @@ def _connector(row: _Row, cx: float, top: float, letter: str) -> None:
     row.parts.append(f'<text class="c" x="{_n(cx)}" y="{_n(top + body - 0.4)}">{letter}</text>')
 
 
-def _letters() -> list[str]:
-    single = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    return single + [a + b for a in single for b in single]
+_ABJAD = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+LETTERS = (*_ABJAD, *(a + b for a in _ABJAD for b in _ABJAD))  # the connectors' letters, in order
 
 
 class _Layout:
@@ -295,14 +288,14 @@ class _Layout:
 
 def draw(sop: Sop) -> Bagan:
     """The printed flowchart of ``sop``: rows, pages, and each row's SVG."""
-    lajur = lanes(sop)
+    lajur = sop.lajur
     width = lane_width(len(lajur))
     heights = [row_height(step) for step in sop.langkah]
     printed = pages(heights, capacity(lajur, width))
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = _Layout(sop, lajur, width, heights)
     rows = [_Row(width * len(lajur), height) for height in heights]
-    letters = iter(_letters())
+    letters = iter(LETTERS)
     connectors: list[tuple[str, int, int]] = []
     channel_use: dict[tuple[int, int], int] = {}  # (row, lane) -> channels taken
     for arrow in arrows(sop):

@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from . import links
-from .model import Handbook, Langkah, Peran, Sop
+from .model import Handbook, Langkah, Sop
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
@@ -91,25 +91,17 @@ def step_label(step: Langkah) -> str:
     return f"{step.no}. {step.label or short_label(step.kegiatan)}"
 
 
-def lanes(sop: Sop) -> list[Peran]:
-    """The unit's pelaksana that perform a step of this SOP, in the form's column order.
-
-    A role without steps gets no lane: Mermaid would place an empty lane out of order.
-    """
-    acting = {step.pelaksana.id for step in sop.langkah}
-    return [peran for peran in sop.unit.pelaksana if peran.id in acting]
-
-
 def swimlane(sop: Sop) -> str:
-    """The ``swimlane-beta TB`` diagram: one lane per pelaksana, in column order."""
+    """The ``swimlane-beta TB`` diagram: one lane per pelaksana, in column order (``Sop.lajur``: a role
+    without steps gets no lane, which Mermaid would place out of order)."""
     lines = [
         "swimlane-beta TB",
         f"  accTitle: Diagram alir {acc_text(sop.judul_tampil)}",
-        f"  accDescr: {len(sop.langkah)} langkah dalam {len(lanes(sop))} lajur pelaksana, dari Mulai sampai Selesai."
+        f"  accDescr: {len(sop.langkah)} langkah dalam {len(sop.lajur)} lajur pelaksana, dari Mulai sampai Selesai."
         " Bentuk teks diagram ini adalah tabel Prosedur di bawahnya.",
     ]
     first, last = sop.langkah[0], sop.langkah[-1]
-    for index, peran in enumerate(lanes(sop), start=1):
+    for index, peran in enumerate(sop.lajur, start=1):
         lines.append(f'  subgraph lane_{index}["{escape(peran.label)}"]')
         if first.pelaksana == peran:
             lines.append('    mulai(["Mulai"])')

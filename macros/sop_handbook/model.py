@@ -237,6 +237,13 @@ class Sop:
         return self.tanggal_revisi is not None and self.tanggal_revisi < hari_ini
 
     @property
+    def lajur(self) -> tuple[Peran, ...]:
+        """The unit's pelaksana that perform a step of this SOP, in the form's column order: the lanes
+        of the diagram and the pelaksana columns of the printed form. A role without steps gets none."""
+        acting = {step.pelaksana.id for step in self.langkah}
+        return tuple(peran for peran in self.unit.pelaksana if peran.id in acting)
+
+    @property
     def ada_rekonstruksi(self) -> bool:
         """Whether any step's pelaksana was reconstructed."""
         return any(step.pelaksana_direkonstruksi for step in self.langkah)

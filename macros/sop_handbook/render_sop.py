@@ -121,10 +121,10 @@ def _list(items: Iterable[str]) -> str:
 
 def _pengesah(sop: Sop) -> str:
     pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
-    lines = [pejabat.jabatan, pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
-    text = "<br> ".join(h(line) for line in lines if line)
-    # In print, room for the signature and the stamp under the jabatan.
-    text = text.replace("<br> ", '<br> <span class="sop-cetak sop-ttd"></span>', 1) if pejabat.jabatan else text
+    lines = [pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
+    # In print, room for the signature and the stamp between the jabatan and the name.
+    text = f'{h(pejabat.jabatan)}<br> <span class="sop-cetak sop-ttd"></span>'
+    text += "<br> ".join(h(line) for line in lines if line)
     if tertulis is None:
         return text
     written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
@@ -161,7 +161,7 @@ def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
 
 def _diagram_intro(sop: Sop) -> str:
     """The diagram's caption: its lanes, and the table that is its text form."""
-    lanes = ", ".join(h(p.label) for p in mermaid.lanes(sop))
+    lanes = ", ".join(h(p.label) for p in sop.lajur)
     return (
         f"Satu lajur per pelaksana ({lanes}). "
         f'<a href="#{PROSEDUR_ID}">Tabel prosedur</a> di bawahnya memuat isi yang sama dalam bentuk teks.'
@@ -184,15 +184,13 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     text = bagan.KOLOM_TEKS
     widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * lanes]
     widths += [text["kelengkapan"], text["waktu"], text["output"], text["keterangan"]]
-    sizes = " ".join(f'<td class="sop-l{width:.0f}"></td>' for width in widths)  # widths in print: sop.css
-    sizes = sizes.replace("></td>", f">{bagan.PANAH}</td>", 1)
-    # Print only, so hidden from assistive technology on screen: no scope, which costs bytes on every SOP.
+    # The widths' classes are sop.css's; the first cell also holds the arrowhead the rows' arrows use.
+    sizes = " ".join(f'<td class="sop-l{w:.0f}">{bagan.PANAH if i == 0 else ""}</td>' for i, w in enumerate(widths))
     form = (
         '<th rowspan="2">No</th> <th rowspan="2">Kegiatan</th> '
         f'<th colspan="{lanes}">Pelaksana</th> <th colspan="3">Mutu Baku</th> <th rowspan="2">Keterangan</th>'
     )
-    form_lanes = " ".join(f"<th>{name}</th>" for name in [*(h(p.label) for p in drawn.lajur), "Kelengkapan"])
-    form_lanes += " <th>Waktu</th> <th>Output</th>"
+    form_lanes = column_heads(*(h(p.label) for p in drawn.lajur), "Kelengkapan", "Waktu", "Output")
     thead = (
         f'<thead><tr class="sop-layar">{head}</tr>\n<tr class="sop-cetak sop-lebar">{sizes}</tr>\n'
         f'<tr class="sop-cetak">{form}</tr>\n<tr class="sop-cetak">{form_lanes}</tr></thead>'
