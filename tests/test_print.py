@@ -64,7 +64,8 @@ def test_an_sop_page_prints_as_the_form_on_the_planned_pages(visit, real_url, fi
     pages = [squeezed(text) for text in print_pdf(visit, url, tmp_path / "sop.pdf")]
     drawn = bagan.draw(sop)
     identity = len(pages) - len(drawn.halaman)
-    assert 1 <= identity <= 2, len(pages)  # the identity part, then one page per planned flowchart page
+    # The identity part, on one page for the real SOPs in the form's grid, then a page per planned flowchart page.
+    assert identity == 1 if site == "real" else 1 <= identity <= 2, len(pages)
     assert squeezed(sop.nomor) in "".join(pages[:identity])
     for number, rows in enumerate(drawn.halaman):
         page = pages[identity + number]
@@ -87,8 +88,37 @@ def test_in_print_the_rows_fit_their_drawings_and_only_the_form_shows(visit, rea
     for hidden in (".md-header", ".md-sidebar", ".md-footer", "figure.sop-diagram", ".sop-layar", "h1"):
         assert page.evaluate(VISIBLE, hidden) == 0, hidden
     assert page.evaluate(VISIBLE, "td.sop-bagan svg") == len(sop.langkah)
-    assert page.evaluate(VISIBLE, "table.sop-identitas") == 1
+    assert page.evaluate(VISIBLE, "table.sop-identitas tr") == 12  # the fields of the form; Unit Kerja is the kop's
     assert page.evaluate(VISIBLE, ".sop-ttd") == 1  # room for the signature
+
+
+BOXES = """() => Object.fromEntries([
+    ["kop", document.querySelector(".sop-kop")],
+    ...[...document.querySelectorAll("table.sop-identitas tr")].map(tr => [tr.querySelector("th").textContent, tr]),
+].map(([name, e]) => { const r = e.getBoundingClientRect();
+    return [name, {left: r.left, right: r.right, top: r.top, bottom: r.bottom, shown: r.height > 0}]; }))"""
+
+
+@pytest.mark.parametrize("sop", REAL.sops, ids=lambda sop: sop.id)
+def test_the_identity_part_prints_in_the_forms_grid(visit, real_url, sop):
+    """The header left of the six fields Nomor SOP to Nama SOP, then the form's three pairs of boxes."""
+    page = visit(real_url + sop_path(sop)).page
+    page.emulate_media(media="print")
+    box = page.evaluate(BOXES)
+    assert not box.pop("Unit Kerja")["shown"]  # the header names the unit
+    kop, fields = box["kop"], ["Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif"]
+    fields += ["Disahkan oleh", "Nama SOP"]
+    assert all(abs(box[f]["left"] - kop["right"]) < 2 for f in fields)  # beside the header, one under another
+    assert abs(box[fields[0]]["top"] - kop["top"]) < 2 and abs(box[fields[-1]]["bottom"] - kop["bottom"]) < 2
+    assert all(box[a]["bottom"] <= box[b]["top"] + 1 for a, b in zip(fields, fields[1:]))
+    pairs = [("Dasar Hukum", "Kualifikasi Pelaksana"), ("Keterkaitan", "Peralatan/Perlengkapan")]
+    pairs += [("Peringatan", "Pencatatan dan Pendataan")]
+    above = kop["bottom"]
+    for left, right in pairs:
+        assert abs(box[left]["left"] - kop["left"]) < 2 and abs(box[left]["right"] - kop["right"]) < 2
+        assert abs(box[right]["left"] - kop["right"]) < 2 and abs(box[right]["right"] - box["Nomor SOP"]["right"]) < 2
+        assert abs(box[left]["top"] - above) < 2 and abs(box[right]["top"] - above) < 2  # side by side
+        above = max(box[left]["bottom"], box[right]["bottom"])
 
 
 def test_a_printed_flowchart_page_looks_like_the_form(visit, real_url, tmp_path):
