@@ -11,8 +11,12 @@ MERMAID_JS := $(MERMAID_DIR)/mermaid.mjs
 CHROMIUM ?= /usr/bin/chromium
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# KERTAS=F4: the forms print on F4 (folio) instead of A4 (mkdocs.yml's extra.kertas).
+ifdef KERTAS
+export SOP_KERTAS := $(KERTAS)
+endif
 
-.PHONY: setup serve build test lint check sop-diff new-sop publish preview-editions bench-search bench clean
+.PHONY: setup serve build pdf test lint check sop-diff new-sop publish preview-editions bench-search bench clean
 
 setup: $(STAMP) $(MERMAID_JS)
 
@@ -66,6 +70,12 @@ build: setup
 	mv site.new site
 	rm -rf site.old
 
+# The site with a PDF of each SOP and of the book (buku/), which its pages link to
+# ("Unduh PDF"): headless Chromium prints the built pages (macros/sop_handbook/pdf.py).
+# KERTAS=F4 prints on F4 (folio) instead of A4.
+pdf: setup $(CHROMIUM)
+	SOP_PDF=1 CHROMIUM=$(CHROMIUM) $(MAKE) --no-print-directory build
+
 lint: setup
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/ruff format --check macros tests bench
@@ -81,9 +91,10 @@ MIKE := PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mike
 export GIT_COMMITTER_NAME ?= Buku Pedoman SOP
 export GIT_COMMITTER_EMAIL ?= sop-handbook@localhost
 
-publish: setup
+# Every edition carries the PDFs (as make pdf).
+publish: setup $(CHROMIUM)
 	@test -n "$(VERSION)" || { echo "Tulis edisinya: make publish VERSION=2024"; exit 2; }
-	$(MIKE) deploy --update-aliases $(VERSION) latest
+	SOP_PDF=1 CHROMIUM=$(CHROMIUM) $(MIKE) deploy --update-aliases $(VERSION) latest
 	$(MIKE) set-default latest
 
 preview-editions: setup

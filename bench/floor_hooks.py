@@ -3,7 +3,8 @@
 The handbook compiles Material's templates without the whitespace of their
 block tags, writes the navigation without indentation and leaves out the
 theme's files no browser loads (``sop_handbook.site``). Those settings shape
-every page the same way whatever makes the page, so the floor has them too:
+every page the same way whatever makes the page, so the floor has them too
+(and so has the book, mkdocs-print-site-plugin's page, the SOPs alone):
 the ratio then measures what reading the sources, the macros, mermaid2 and
 the Indonesian search cost, not the size of the theme's whitespace.
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sop_handbook import site
 
@@ -27,3 +30,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return site.compact_navigation(output)
+
+
+@event_priority(-100)  # after mkdocs-print-site-plugin's, as the handbook's hooks
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    site.book_contents(nav, config)  # the book holds the same pages as the handbook's
+    return nav
+
+
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site.book_page(page)
+    return html

@@ -6,6 +6,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sop_handbook import mermaid_preload, mermaid_scripts, site
 
@@ -34,6 +35,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_pages(files, config)
 
 
+@event_priority(-100)  # after mkdocs-print-site-plugin's, which takes the pages for the book
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """The book holds the SOPs alone."""
+    site.book_contents(nav, config)
+    return nav
+
+
+@event_priority(-100)  # after mkdocs-print-site-plugin has kept the page's HTML for the book
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The book's copy of an SOP page leaves out its Mermaid diagram."""
+    site.book_page(page)
+    return html
+
+
 @event_priority(-100)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Abbreviations of the glossary get their full form as a hover title."""
@@ -47,10 +62,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return mermaid_preload.preload(site.compact_navigation(output), page.url, Path(config.docs_dir), entry)
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+@event_priority(-100)  # after Material's search plugin has written its index, and print-site the book
 def on_post_build(config: MkDocsConfig) -> None:
-    """Search in Indonesian: steps in the index, the stemmer and the glossary for the worker."""
+    """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs, if asked."""
     site.finish_search(config)
+    site.write_pdfs(config)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -153,21 +153,33 @@ def test_the_svg_holds_only_fixed_words_and_numbers():
         (None, 30.0, 0),
         ("", 30.0, 0),
         ("Menyusun", 30.0, 1),
-        ("satu dua tiga empat lima enam", 20.0, 3),  # 10 characters a line: "satu dua", "tiga empat", "lima enam"
-        ("x" * 25, 20.0, 3),  # a long word breaks anywhere
-        ("ab " + "x" * 20, 20.0, 3),  # ... on a line of its own first
+        ("i" * 26, 20.0, 1),  # 26 narrow letters: 16.6 mm in a column that leaves 17 mm
+        ("M" * 10, 20.0, 2),  # a word wider than the column breaks anywhere: 7 capitals M on a line
+        ("ab " + "M" * 10, 20.0, 3),  # ... on a line of its own first
+        ("satu dua tiga empat lima enam", 20.0, 3),  # "satu dua tiga", "empat lima", "enam"
+        ("satu\u00a0dua\u00a0tiga\u00a0empat\u00a0lima", 20.0, 2),  # no-break spaces: one word, broken anywhere
+        ("日本語", 20.0, 1),  # another script: wider than an em a character
+        ("日本語の文書です", 20.0, 2),
     ],
 )
-def test_lines_wraps_words_greedily(text, width, lines):
+def test_lines_wraps_words_greedily_at_arials_widths(text, width, lines):
     assert bagan.lines(text, width) == lines
 
 
-@given(st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=30), max_size=30), st.text("abc", min_size=1))
-def test_more_words_never_take_fewer_lines(words, extra):
+def test_text_width_is_arials_and_a_little_more():
+    assert bagan.text_width("M") == pytest.approx(833 / 1000 * 8 * 25.4 / 72 * bagan.CADANGAN_LEBAR)
+    assert bagan.text_width("i") < bagan.text_width("a") < bagan.text_width("W") < bagan.text_width("@")
+    assert bagan.text_width("é") >= bagan.text_width("e") and bagan.text_width("Æ") > bagan.text_width("M")
+    assert bagan.text_width("😀") > bagan.text_width("M")
+
+
+@given(st.lists(st.text(min_size=1, max_size=30), max_size=30), st.text(min_size=1, max_size=10))
+def test_more_words_never_take_fewer_lines_and_every_character_has_room(words, extra):
     text = " ".join(words)
     assert bagan.lines(text + " " + extra, 34.0) >= bagan.lines(text, 34.0)
-    per_line = int((34.0 - bagan.PADDING_SEL) / bagan.LEBAR_HURUF)
-    assert bagan.lines(text, 34.0) * per_line >= len(text.replace(" ", ""))  # every character has room
+    room = 34.0 - bagan.PADDING_SEL
+    ink = sum(bagan.text_width(char) for char in text if char not in " \t\n\r\f")
+    assert bagan.lines(text, 34.0) * room >= ink  # the lines counted hold all the text
 
 
 def test_every_column_width_the_table_can_ask_for_has_its_print_rule():
@@ -176,3 +188,12 @@ def test_every_column_width_the_table_can_ask_for_has_its_print_rule():
     assert all(width == int(width) for width in lanes)  # a class per whole millimetre
     for width in {bagan.KOLOM_NO, *bagan.KOLOM_TEKS.values(), *lanes}:
         assert f".sop-l{width:.0f} {{ width: {width:.0f}mm; }}" in css, width
+
+
+def test_f4_widens_the_kegiatan_column_alone_and_never_needs_more_pages_than_a4():
+    assert bagan.F4.kolom_teks == {**bagan.KOLOM_TEKS, "kegiatan": bagan.KOLOM_TEKS["kegiatan"] + 33}
+    assert bagan.A4.kolom_teks == bagan.KOLOM_TEKS and bagan.A4.tinggi_cetak == bagan.TINGGI_CETAK
+    for sop in SOPS:
+        a4, f4 = bagan.draw(sop), bagan.draw(sop, bagan.F4)
+        assert len(f4.halaman) <= len(a4.halaman)
+        assert all(f <= a for f, a in zip(f4.tinggi, a4.tinggi, strict=True))  # a wider column: fewer lines

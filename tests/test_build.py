@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -92,6 +93,46 @@ def test_json_export(real_site):
     assert set(step) == LANGKAH_KEYS
     assert (step["no"], step["waktu"], step["durasi_jam"], step["pelaksana"]) == (4, "2 Minggu", 75.0, "anggota-tim")
     assert step["pelaksana_direkonstruksi"] is True
+
+
+def test_the_book_holds_a_cover_then_every_sop_by_agency_and_unit(fixture_site):
+    """buku/ (mkdocs-print-site-plugin): the cover, then the SOPs in the nav's order and nothing else."""
+    html = (fixture_site.site / "buku" / "index.html").read_text(encoding="utf-8")
+    handbook = load(ROOT / "tests" / "fixtures" / "multi")
+    assert '<a href="buku/">buku' in (fixture_site.site / "index.html").read_text(encoding="utf-8")  # from home
+    cover = html[html.index('<div class="sop-sampul">') : html.index('id="print-page-toc"')]
+    assert "PEMERINTAH PROVINSI CONTOH" in cover and "DINAS CONTOH A" in cover and "BADAN CONTOH B" in cover
+    assert f"{len(handbook.sops)} SOP" in cover
+    sections = re.findall(r'<section class="print-page" id="([^"]+)"', html)
+    assert sections == [links.sop_src(sop).removesuffix(".md").replace("/", "-") for sop in nav_order(handbook)]
+    titles = re.findall(r"<section class='print-page md-section'[^>]*>\s*<h1>([^<]+)<", html)
+    assert titles == ["Dinas Contoh A", "Sekretariat", "Bidang Koperasi", "Badan Contoh B", "Sekretariat Badan"]
+    assert html.count('<div class="sop-kop"') == len(handbook.sops) + 1  # each SOP's form, and the cover's
+    assert html.count('<table class="sop-prosedur">') == len(handbook.sops)
+    # The SOPs alone: no role, regulation or glossary page; no Mermaid diagram, which the book could not draw.
+    assert "Glosarium" not in html.split('id="print-site-page"')[1] and "pelaksana-" not in "".join(sections)
+    assert 'class="mermaid"' not in html and "sop-diagram" not in html
+
+
+def test_sop_pages_link_the_monitoring_form_and_a_pdf_only_when_the_build_writes_one(real_site):
+    handbook = load(ROOT / "sop_source", ROOT)
+    assert not list(real_site.site.rglob("*.pdf"))  # a plain build writes no PDF, and links none
+    for sop in handbook.sops:
+        page = real_site.site / links.page_url(links.sop_src(sop)) / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert "Unduh PDF" not in html
+        href = re.search(r'<a href="([^"]*formulir-monitoring/[^"]*)">Formulir monitoring</a>', html)[1]
+        url = urlsplit(href.replace("&amp;", "&"))
+        form = real_site.site / "formulir-monitoring" / "index.html"
+        assert (page.parent / url.path / "index.html").resolve() == form
+        query = {key: value for key, [value] in parse_qs(url.query).items()}
+        unit = f"{sop.unit.nama}, {sop.instansi.nama}"
+        assert query == {"nama": sop.nama or sop.judul, "nomor": sop.nomor, "unit": unit}
+
+
+def nav_order(handbook):
+    """The SOPs as the nav lists them: by agency, then unit, then title."""
+    return [sop for _, _, sops in handbook.per_unit() for sop in sops]
 
 
 def test_no_page_refers_outside_the_site(real_site):
@@ -339,3 +380,10 @@ def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkey
         loader.load_project(project)
     assert during == [False, False]
     assert gc.isenabled()
+
+
+def test_an_unknown_paper_stops_the_build_naming_the_setting_and_the_choices(tmp_path):
+    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.kertas 'A3' tidak dikenal; tulis A4 atau F4" in result.output
+    assert not result.site.exists()

@@ -86,3 +86,27 @@ def test_a_source_without_the_schema_line_gets_a_warning(tmp_path):
         "sop_source/laporan-badan.yaml:1: (berkas): baris pertama sebaiknya "
         "'# yaml-language-server: $schema=../schema/sop.schema.json' agar editor memeriksa isian saat mengetik"
     ]
+
+
+def test_a_step_too_long_for_a_printed_page_is_named_with_its_longest_column(tmp_path):
+    """The print would have to split its row; the warning names the key that makes it tall."""
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "sop_source").mkdir()
+    long_text = " ".join(["Dokumen pendukung yang lengkap"] * 120)
+    for source in (FIXTURES / "multi").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8").replace("$schema=../../../schema/", "$schema=../schema/")
+        if source.name == "pemeriksaan-berkas.yaml":
+            text = text.replace("kelengkapan: Berkas permohonan,", f"kelengkapan: {long_text},", 1)
+        (tmp_path / "sop_source" / source.name).write_text(text, encoding="utf-8")
+    handbook = load_handbook(tmp_path / "sop_source", tmp_path / "schema", tmp_path)
+    found = [p for p in handbook.catatan_mutu if "halaman formulir cetak" in p.message]
+    assert len(found) == 1
+    text = (tmp_path / "sop_source" / "pemeriksaan-berkas.yaml").read_text(encoding="utf-8")
+    line = text[: text.index(long_text)].count("\n") + 1
+    assert str(found[0]).startswith(
+        f"sop_source/pemeriksaan-berkas.yaml:{line}: langkah[0].mutu_baku.kelengkapan: langkah 1 terlalu panjang "
+        "untuk satu halaman formulir cetak (A4): barisnya sekitar "
+    )
+    assert str(found[0]).endswith("terbanyak di kolom Kelengkapan; persingkat teksnya atau bagi menjadi dua langkah")
+    # The real SOPs' steps all fit.
+    assert not [p for p in load(ROOT / "sop_source", ROOT).catatan_mutu if "halaman formulir cetak" in p.message]

@@ -10,17 +10,25 @@ meet). One page is rendered to PNG in tests/output/ to look at.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
+import string
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from sop_handbook import bagan
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Browser, Page
+from sop_handbook import bagan, render_sop
 from sop_handbook.model import Sop
 
-from .conftest import FIXTURES, ROOT, load
+from . import browsing
+from .conftest import FIXTURES, ROOT, build, load, make_project, real_sources
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +36,7 @@ OUTPUT = Path(__file__).parent / "output"
 REAL = load(ROOT / "sop_source", ROOT)
 FIXTURE = load(FIXTURES / "multi")
 A4_LANDSCAPE = (297, 210)  # mm
+F4_LANDSCAPE = (330, 215)
 ROWS_AND_DRAWINGS = """() => [...document.querySelectorAll("table.sop-prosedur tbody tr")].map(tr => [
     tr.getBoundingClientRect().height, tr.querySelector("td.sop-bagan svg").getBoundingClientRect().height])"""
 VISIBLE = """(selector) => [...document.querySelectorAll(selector)]
@@ -44,9 +53,9 @@ def squeezed(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "", text)
 
 
-def print_pdf(visit, url: str, path: Path) -> list[str]:
+def print_pdf(visit, url: str, path: Path, diagram: bool = True) -> list[str]:
     """Print ``url`` to ``path`` as Chromium's print does; the PDF's pages' text."""
-    seen = visit(url)
+    seen = visit(url, diagram=diagram)
     seen.page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     assert seen.outside == [] and seen.errors == []
     document = pdfium.PdfDocument(str(path))
@@ -75,6 +84,74 @@ def test_an_sop_page_prints_as_the_form_on_the_planned_pages(visit, real_url, fi
             assert text in page, (sop.langkah[index].no, number)
             assert sum(text in other for other in pages) == 1  # whole on one page: no row is split
     assert "Totalwaktu" in pages[-1]
+
+
+# Words of every kind the estimate has to allow for: narrow and wide letters, capitals, digits and
+# punctuation, words longer than a column, accented Latin, other scripts and emoji.
+WORDS = st.one_of(
+    st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=14),
+    st.text(alphabet=string.ascii_uppercase, min_size=1, max_size=14),
+    st.text(alphabet=string.digits + "./-,():;", min_size=1, max_size=10),
+    st.text(alphabet="MWmw@%QG", min_size=1, max_size=45),
+    st.text(alphabet="ilI.,;:|!'", min_size=1, max_size=45),
+    st.text(alphabet="éÉüÜñçàÀÖß", min_size=1, max_size=10),
+    st.sampled_from(["日本語の文書", "نص عربي طويل", "😀🎉📄", "Ελληνικά", "Кириллица"]),
+)
+TEXTS = st.lists(WORDS, min_size=1, max_size=70).map(" ".join)
+OPTIONAL = st.none() | TEXTS
+
+
+@pytest.fixture(scope="module")
+def print_page(browser: Browser, real_url: str) -> Iterator[Page]:
+    """A real SOP page in print emulation, whose flowchart table the test replaces."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(real_url + sop_path(REAL.sop("penyusunan-rka-dpa")))
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    yield page
+    context.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(TEXTS, OPTIONAL, OPTIONAL, OPTIONAL), min_size=2, max_size=4))
+@example([("M" * 300, "W" * 200, "MW " * 60, None), ("ﬃ " * 80, None, None, "@" * 90)])
+def test_printed_rows_of_any_text_fit_the_height_planned_for_them(print_page, texts):
+    """The build plans each printed row's height from its text (``bagan.row_height``); Chromium's row
+    must never be taller than that, or the arrows would not meet and the pages would not be as planned."""
+    base = REAL.sop("penyusunan-rka-dpa")
+    steps = []
+    for index, (kegiatan, kelengkapan, output, keterangan) in enumerate(texts):
+        step = base.langkah[index]
+        mutu = dataclasses.replace(step.mutu_baku, kelengkapan=kelengkapan, output=output)
+        steps.append(dataclasses.replace(step, kegiatan=kegiatan, mutu_baku=mutu, keterangan=keterangan))
+    sop = dataclasses.replace(base, langkah=(*steps, base.langkah[-1]))
+    table = render_sop.prosedur_table(sop, REAL.konvensi)
+    print_page.evaluate("html => { document.querySelector('table.sop-prosedur').outerHTML = html; }", table)
+    for number, (row, drawing) in enumerate(print_page.evaluate(ROWS_AND_DRAWINGS), start=1):
+        assert row <= drawing + 2, (number, row, drawing)
+
+
+def test_the_book_prints_a_cover_contents_and_every_sop_as_its_form(visit, real_url, tmp_path):
+    """buku/: cover, table of contents, a title page for the unit, then each SOP as it prints alone."""
+    pages = [squeezed(text) for text in print_pdf(visit, real_url + "buku/", tmp_path / "buku.pdf", diagram=False)]
+    sops = [sop for _, _, unit_sops in REAL.per_unit() for sop in unit_sops]
+    assert squeezed(REAL.pemerintah.upper()) in pages[0] and "BukuPedomanSOP" in pages[0]
+    contents = pages[1]
+    assert contents.startswith("DaftarIsiSekretariat")
+    positions = [contents.index(squeezed(sop.judul_tampil)) for sop in sops]
+    assert positions == sorted(positions)  # in the nav's order
+    assert pages[2] == "Sekretariat"
+    at = 3
+    for sop in sops:
+        drawn = bagan.draw(sop)
+        assert squeezed(sop.nomor) in pages[at] and "DasarHukum" in pages[at], sop.id  # the identity part
+        for number, rows in enumerate(drawn.halaman, start=1):
+            assert "NoKegiatanPelaksanaMutuBakuKeterangan" in pages[at + number], (sop.id, number)
+            for index in rows:
+                assert squeezed(sop.langkah[index].kegiatan) in pages[at + number], (sop.id, index)
+        at += 1 + len(drawn.halaman)
+    assert at == len(pages)
 
 
 @pytest.mark.parametrize("sop", REAL.sops, ids=lambda sop: sop.id)
@@ -110,7 +187,7 @@ def test_the_identity_part_prints_in_the_forms_grid(visit, real_url, sop):
     fields += ["Disahkan oleh", "Nama SOP"]
     assert all(abs(box[f]["left"] - kop["right"]) < 2 for f in fields)  # beside the header, one under another
     assert abs(box[fields[0]]["top"] - kop["top"]) < 2 and abs(box[fields[-1]]["bottom"] - kop["bottom"]) < 2
-    assert all(box[a]["bottom"] <= box[b]["top"] + 1 for a, b in zip(fields, fields[1:]))
+    assert all(box[a]["bottom"] <= box[b]["top"] + 1 for a, b in itertools.pairwise(fields))
     pairs = [("Dasar Hukum", "Kualifikasi Pelaksana"), ("Keterkaitan", "Peralatan/Perlengkapan")]
     pairs += [("Peringatan", "Pencatatan dan Pendataan")]
     above = kop["bottom"]
@@ -136,6 +213,77 @@ def test_a_printed_flowchart_page_looks_like_the_form(visit, real_url, tmp_path)
     write_png(OUTPUT / "rka-dpa-cetak.png", width, height, channels, rows)
     dark = sum(1 for row in rows[::4] for x in range(0, width * channels, channels * 4) if row[x] < 128)
     assert dark > 500  # lines, symbols and text, not a blank page
+
+
+def pdf_pages(path: Path, size: tuple[int, int] = A4_LANDSCAPE) -> list[str]:
+    """The text of each page of a PDF, after checking that every page is ``size`` (mm)."""
+    document = pdfium.PdfDocument(str(path))
+    assert {tuple(round(x / 72 * 25.4) for x in page.get_size()) for page in document} == {size}
+    return [squeezed(page.get_textpage().get_text_range()) for page in document]
+
+
+def test_a_pdf_build_writes_and_links_a_pdf_of_each_sop_and_of_the_book(tmp_path):
+    """``SOP_PDF=1`` (make pdf, make publish): Chromium prints every SOP page and the book of the built site."""
+    result = build(make_project(tmp_path, real_sources()), SOP_PDF="1", CHROMIUM=browsing.CHROMIUM)
+    assert result.returncode == 0, result.output
+    assert "PDF: 7 berkas ditulis" in result.output
+    for sop in REAL.sops:
+        folder = result.site / sop_path(sop)
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="{sop.id}.pdf" download>Unduh PDF</a>' in html  # beside the page
+        pages = pdf_pages(folder / f"{sop.id}.pdf")
+        assert len(pages) == 1 + len(bagan.draw(sop).halaman), sop.id  # the identity part, the flowchart's pages
+        assert squeezed(sop.nomor) in pages[0] and "NoKegiatanPelaksanaMutuBakuKeterangan" in pages[1]
+    book = pdf_pages(result.site / "buku" / "buku-pedoman-sop.pdf")
+    assert len(book) == 3 + sum(1 + len(bagan.draw(sop).halaman) for sop in REAL.sops)  # cover, contents, unit
+    assert "BukuPedomanSOP" in book[0]
+    assert '<a href="buku/buku-pedoman-sop.pdf" download>unduh PDF</a>' in (result.site / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_on_f4_every_sop_prints_on_folio_with_a_wider_kegiatan_on_the_pages_planned_for_it(visit, tmp_path):
+    """``make pdf KERTAS=F4`` (mkdocs.yml's extra.kertas): the same form on 330 x 215 mm."""
+    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="F4")
+    assert result.returncode == 0, result.output
+    for url in browsing.serve(result.site):
+        for sop in REAL.sops:
+            seen = visit(url + sop_path(sop))
+            seen.page.pdf(path=str(tmp_path / "f4.pdf"), prefer_css_page_size=True, print_background=True)
+            pages = pdf_pages(tmp_path / "f4.pdf", F4_LANDSCAPE)
+            drawn = bagan.draw(sop, bagan.F4)
+            assert len(pages) == 1 + len(drawn.halaman), sop.id
+            for number, rows in enumerate(drawn.halaman, start=1):
+                for index in rows:
+                    text = squeezed(sop.langkah[index].kegiatan)
+                    assert text in pages[number] and sum(text in page for page in pages) == 1, (sop.id, index)
+            seen.page.emulate_media(media="print")
+            for row, drawing in seen.page.evaluate(ROWS_AND_DRAWINGS):
+                assert row <= drawing + 2, (sop.id, row, drawing)
+            kegiatan = seen.page.evaluate("document.querySelector('tr.sop-lebar td:nth-child(2)').className")
+            assert kegiatan == "sop-l95"
+
+
+def test_the_monitoring_form_is_filled_from_an_sop_page_as_text_and_prints_on_one_page(visit, fixture_url, tmp_path):
+    """The hostile SOP's name, number and unit reach the shared form through the link, as text only."""
+    sop = FIXTURE.sop("teks-berbahaya")
+    seen = visit(fixture_url + sop_path(sop))
+    seen.page.click("a:text('Formulir monitoring')")
+    seen.page.wait_for_load_state("networkidle")
+    assert seen.page.url.startswith(fixture_url + "formulir-monitoring/?")
+    filled = seen.page.evaluate(
+        """() => [...document.querySelectorAll(".sop-monitoring [data-isi]")].map(e => [e.dataset.isi, e.textContent,
+            e.children.length])"""
+    )
+    unit = f"{sop.unit.nama}, {sop.instansi.nama}"
+    assert filled == [["unit", unit, 0], ["nama", sop.nama, 0], ["nomor", sop.nomor, 0], ["nama", sop.nama, 0]]
+    assert seen.page.evaluate("document.querySelectorAll('.sop-monitoring :is(img, script, b)').length") == 0
+    assert seen.errors == [] and seen.outside == []
+    seen.page.pdf(path=str(tmp_path / "monitoring.pdf"), prefer_css_page_size=True, print_background=True)
+    pages = pdf_pages(tmp_path / "monitoring.pdf")
+    assert len(pages) == 1
+    assert "FORMULIRMONITORINGPELAKSANAANSOPAP" in pages[0] and squeezed(sop.nama) in pages[0]
+    assert "BerjalandenganbaikTidakberjalandenganbaik" in pages[0] and "Parafpenilai" in pages[0]
 
 
 def write_png(path: Path, width: int, height: int, channels: int, rows: list[bytes]) -> None:

@@ -63,6 +63,15 @@ def test_published_pages_say_when_their_source_last_changed_in_git(published):
     assert f"Berkas sumber terakhir diubah {tanggal(committed)}." in page
 
 
+def test_every_edition_carries_the_pdfs_its_pages_link_to(published):
+    folder = "2024/sop/diskopukm/sekretariat/penyusunan-lkpj/"
+    page = git(published, "show", f"gh-pages:{folder}index.html")
+    assert '<a href="penyusunan-lkpj.pdf" download>Unduh PDF</a>' in page
+    for pdf in (f"{folder}penyusunan-lkpj.pdf", "2024/buku/buku-pedoman-sop.pdf", "latest/buku/buku-pedoman-sop.pdf"):
+        blob = subprocess.run(["git", "show", f"gh-pages:{pdf}"], cwd=published, check=True, capture_output=True).stdout
+        assert blob.startswith(b"%PDF-"), pdf
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [

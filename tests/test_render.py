@@ -28,6 +28,7 @@ OUR_TAGS = {
     "span",
     "details",
     "summary",
+    "h1",
     "h2",
     "code",
     "strong",

@@ -29,13 +29,16 @@ Everything here is numbers computed from the model and fixed words ("Ya",
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from dataclasses import dataclass
 
 from .durations import angka
 from .model import Langkah, Peran, Sop
 
-# A4 landscape, 10 mm margins: 277 x 190 mm to print on.
+# A4 landscape, 10 mm margins: 277 x 190 mm to print on (F4: see Kertas).
+MARGIN = 10.0
 LEBAR_CETAK = 277.0
 TINGGI_CETAK = 190.0
 TOTAL_WAKTU = 8.0  # the "Total waktu" row, after the last step
@@ -46,8 +49,11 @@ KOLOM_NO = 8.0
 KOLOM_TEKS = {"kegiatan": 62.0, "kelengkapan": 34.0, "waktu": 18.0, "output": 34.0, "keterangan": 24.0}
 LAJUR_MAKS = 24.0
 LAJUR_MIN = 14.0
-# Printed text: 8 pt, a conservative average width per character, and the line height.
-LEBAR_HURUF = 1.6
+# Printed text: 8 pt Arial (or Liberation Sans, its metric twin; sop.css asks for them) on 3.6 mm lines.
+UKURAN_HURUF = 8.0  # pt
+MM_PER_PT = 25.4 / 72
+CADANGAN_LEBAR = 1.03  # on every width: kerning, rounding, a fallback font a little wider
+TEBAL = 1.12  # bold text (the table's header) is this much wider at most
 TINGGI_BARIS_TEKS = 3.6
 PADDING_SEL = 3.0
 TINGGI_MIN = 16.0
@@ -66,6 +72,32 @@ PANAH = (
     'markerWidth="2.4" markerHeight="2.4" markerUnits="userSpaceOnUse" orient="auto">'
     '<path d="M0 0L4 2L0 4z"/></marker></svg>'
 )
+
+
+@dataclass(frozen=True)
+class Kertas:
+    """A paper the form prints on, landscape, in mm (mkdocs.yml's ``extra.kertas``).
+
+    A wider paper than A4 widens the Kegiatan column; the other columns keep their widths.
+    """
+
+    nama: str
+    lebar: float
+    tinggi: float
+
+    @property
+    def kolom_teks(self) -> dict[str, float]:
+        """The text columns' widths on this paper."""
+        return {**KOLOM_TEKS, "kegiatan": KOLOM_TEKS["kegiatan"] + self.lebar - 2 * MARGIN - LEBAR_CETAK}
+
+    @property
+    def tinggi_cetak(self) -> float:
+        return self.tinggi - 2 * MARGIN
+
+
+A4 = Kertas("A4", 297.0, 210.0)
+F4 = Kertas("F4", 330.0, 215.0)  # folio, the paper of many Indonesian offices
+KERTAS = {kertas.nama: kertas for kertas in (A4, F4)}
 
 
 @dataclass(frozen=True)
@@ -100,23 +132,64 @@ def lane_width(count: int) -> float:
     return max(LAJUR_MIN, min(LAJUR_MAKS, math.floor(free / max(count, 1))))
 
 
-def lines(text: str | None, width: float) -> int:
-    """How many printed lines ``text`` takes in a column ``width`` mm wide (words wrapped greedily)."""
+# Arial's advance widths, in thousandths of an em, of the printable ASCII characters (space to "~").
+_ARIAL = (
+    (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278)  # space to /
+    + (556,) * 10  # digits
+    + (278, 278, 584, 584, 584, 556, 1015)  # : ; < = > ? @
+    + (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833)  # A to M
+    + (722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611)  # N to Z
+    + (278, 278, 278, 469, 556, 333)  # [ \\ ] ^ _ `
+    + (556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833)  # a to m
+    + (556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500)  # n to z
+    + (334, 260, 334, 584)  # { | } ~
+)
+_EM = {chr(32 + index): width for index, width in enumerate(_ARIAL)}
+_LATIN_LEBAR = {"\u00a0": 278, "Æ": 1000, "æ": 889, "Œ": 1000, "œ": 944}  # no-break space; the widest letters
+LATIN = 778  # any other accented Latin letter: the widest capital's width
+LAIN = 1300  # any other script, symbol or emoji: wider than an em, whatever font the browser falls back to
+_BREAK = re.compile(r"[ \t\n\r\f]+")  # where a browser may wrap: not at a no-break or other Unicode space
+
+
+def _em(char: str) -> int:
+    width = _EM.get(char)
+    if width is not None:
+        return width
+    if "\u00a0" <= char <= "\u024f":
+        return _LATIN_LEBAR.get(char, LATIN)
+    return LAIN
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def text_width(word: str) -> float:
+    """The printed width (mm) of ``word`` at 8 pt, a little more than Arial's."""
+    return sum(_em(char) for char in word) / 1000 * UKURAN_HURUF * MM_PER_PT * CADANGAN_LEBAR
+
+
+def lines(text: str | None, width: float, scale: float = 1.0) -> int:
+    """How many printed lines ``text`` takes in a column ``width`` mm wide (words wrapped greedily at
+    spaces; a word wider than the column breaks anywhere, from a line of its own). ``scale``: wider text."""
     if not text:
         return 0
-    per_line = max(1, int((width - PADDING_SEL) / LEBAR_HURUF))
-    count, used = 1, 0
-    for word in text.split():
-        size = len(word)
-        while size > per_line:  # a word longer than the line breaks anywhere
-            if used:
-                count, used = count + 1, 0
-            size -= per_line
-            count += 1
-        if used and used + 1 + size > per_line:
+    room = width - PADDING_SEL
+    space = text_width(" ") * scale
+    count, used = 1, 0.0
+    for word in _BREAK.split(text):
+        if not word:
+            continue
+        size = text_width(word) * scale
+        if size > room:
+            count, used = (count + 1 if used else count), 0.0
+            for char in word:
+                size = text_width(char) * scale
+                if used and used + size > room:
+                    count, used = count + 1, size
+                else:
+                    used += size
+        elif used and used + space + size > room:
             count, used = count + 1, size
         else:
-            used += size + (1 if used else 0)
+            used += size + (space if used else 0.0)
     return count
 
 
@@ -134,8 +207,8 @@ def cabang_text(step: Langkah) -> str | None:
     return f"Ya: {ya}; Tidak: langkah {step.tidak}"
 
 
-def row_height(step: Langkah) -> float:
-    """The printed height of a step's row: its longest column, at least room for a symbol."""
+def column_lines(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> dict[str, int]:
+    """How many printed lines each text column of a step's row takes (columns ``kolom`` wide)."""
     texts: dict[str, tuple[str | None, ...]] = {
         "kegiatan": (step.kegiatan, cabang_text(step)),
         "kelengkapan": (step.mutu_baku.kelengkapan,),
@@ -143,7 +216,13 @@ def row_height(step: Langkah) -> float:
         "output": (step.mutu_baku.output,),
         "keterangan": (step.keterangan,),
     }
-    most = max(sum(lines(text, KOLOM_TEKS[column]) for text in parts) for column, parts in texts.items())
+    return {column: sum(lines(text, kolom[column]) for text in parts) for column, parts in texts.items()}
+
+
+def row_height(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> float:
+    """The printed height of a step's row (text columns ``kolom`` wide): its longest column, at least room
+    for a symbol."""
+    most = max(column_lines(step, kolom).values())
     least = TINGGI_MIN_KEPUTUSAN if step.keputusan else TINGGI_MIN
     return max(least, math.ceil(most * TINGGI_BARIS_TEKS + PADDING_SEL))
 
@@ -151,13 +230,13 @@ def row_height(step: Langkah) -> float:
 def header_height(lajur: tuple[Peran, ...], width: float) -> float:
     """The flowchart table's two header rows, repeated on every printed page: "Pelaksana" and
     "Mutu Baku" on one line, then the pelaksana's names, wrapped in their columns."""
-    names = max((lines(peran.label, width) for peran in lajur), default=1)
+    names = max((lines(peran.label, width, TEBAL) for peran in lajur), default=1)
     return 2 * PADDING_SEL + (1 + max(names, 2)) * TINGGI_BARIS_TEKS
 
 
-def capacity(lajur: tuple[Peran, ...], width: float) -> float:
-    """The height a printed page leaves for the steps' rows."""
-    return TINGGI_CETAK - header_height(lajur, width) - CADANGAN
+def capacity(lajur: tuple[Peran, ...], width: float, kertas: Kertas = A4) -> float:
+    """The height a printed page of ``kertas`` leaves for the steps' rows."""
+    return kertas.tinggi_cetak - header_height(lajur, width) - CADANGAN
 
 
 def pages(heights: list[float], capacity: float, last_extra: float = TOTAL_WAKTU) -> list[list[int]]:
@@ -286,12 +365,13 @@ class _Layout:
         return self.symbol_width / 2
 
 
-def draw(sop: Sop) -> Bagan:
-    """The printed flowchart of ``sop``: rows, pages, and each row's SVG."""
+def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
+    """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG."""
     lajur = sop.lajur
     width = lane_width(len(lajur))
-    heights = [row_height(step) for step in sop.langkah]
-    printed = pages(heights, capacity(lajur, width))
+    kolom = kertas.kolom_teks
+    heights = [row_height(step, kolom) for step in sop.langkah]
+    printed = pages(heights, capacity(lajur, width, kertas))
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = _Layout(sop, lajur, width, heights)
     rows = [_Row(width * len(lajur), height) for height in heights]

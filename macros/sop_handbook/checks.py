@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+from . import bagan
 from .model import Peraturan, Sop
 from .problems import Level, Problem, did_you_mean
 from .yamlsource import Source
@@ -48,6 +49,7 @@ def check_handbook(
         problems += _pengesah(sop, source)
         problems += _steps(sop, source, owners)
         problems += _repeated_citations(sop, source)
+        problems += _printed_rows(sop, source)
         if sop.tinjauan_lewat(hari_ini):
             message = f"Tanggal Revisi (rencana peninjauan) {sop.tanggal_revisi} sudah lewat; tinjau SOP ini"
             problems.append(source.problem(("tanggal_revisi",), message, W))
@@ -119,6 +121,32 @@ def _steps(sop: Sop, source: Source, owners: Mapping[str, Sequence[Sop]]) -> Ite
             if term in step.kegiatan and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", step.kegiatan):
                 message = f"kegiatan menyebut '{term}', dokumen SOP lain ({other.judul_tampil}); periksa apakah benar"
                 yield source.problem(path, message, W)
+
+
+_KOLOM_SUMBER = {  # the printed form's text columns, and the key of a step that fills each
+    "kegiatan": ("kegiatan",),
+    "kelengkapan": ("mutu_baku", "kelengkapan"),
+    "waktu": ("mutu_baku", "waktu"),
+    "output": ("mutu_baku", "output"),
+    "keterangan": ("keterangan",),
+}
+
+
+def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
+    """A step whose row of the printed form (A4, ``bagan``) is taller than a page: the print would split it."""
+    lajur = sop.lajur
+    room = bagan.capacity(lajur, bagan.lane_width(len(lajur)))
+    for index, step in enumerate(sop.langkah):
+        height = bagan.row_height(step)
+        if height > room:
+            counts = bagan.column_lines(step)
+            column = max(counts, key=lambda name: counts[name])
+            message = (
+                f"langkah {step.no} terlalu panjang untuk satu halaman formulir cetak (A4): barisnya sekitar "
+                f"{height:.0f} mm, satu halaman memuat {room:.0f} mm, terbanyak di kolom {column.capitalize()}; "
+                "persingkat teksnya atau bagi menjadi dua langkah"
+            )
+            yield source.problem(("langkah", index, *_KOLOM_SUMBER[column]), message, W)
 
 
 def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source: Source | None) -> list[Problem]:

@@ -20,12 +20,15 @@ API_DASAR_HUKUM = "api/dasar-hukum.json"
 PELAKSANA = "pelaksana/index.md"
 GLOSARIUM = "glosarium.md"
 KATEGORI = "kategori.md"
+MONITORING = "formulir-monitoring.md"  # one blank form for every SOP, filled in from the SOP page's link
+SOP_DIR = "sop/"  # the generated SOP pages, and nothing else
+BUKU = "buku/"  # the book, written by mkdocs-print-site-plugin (print_page_basename in mkdocs.yml)
 API_SOPS = "api/sops.json"
 
 
 def sop_src(sop: Sop) -> str:
     """The generated page of an SOP: ``sop/<instansi>/<unit>/<id>.md``."""
-    return f"sop/{sop.instansi.id}/{sop.unit.id}/{sop.id}.md"
+    return f"{SOP_DIR}{sop.instansi.id}/{sop.unit.id}/{sop.id}.md"
 
 
 def peraturan_src(peraturan: Peraturan) -> str:

@@ -11,7 +11,7 @@ from .fragments import admonition, column_heads, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
 from .render_sop import JENIS_KETERKAITAN, catatan_sumber
-from .text import h, h_code, md
+from .text import h, h_code, md, tanggal
 
 
 def daftar_sop(handbook: Handbook, from_src: str) -> str:
@@ -29,6 +29,63 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
         head = column_heads("Nomor", "Nama SOP", "Langkah", "Total waktu")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"
+
+
+def tautan_buku(from_src: str, pdf: str | None) -> str:
+    """The home page's way to the book (mkdocs-print-site-plugin's page), and to its PDF when the build wrote it."""
+    buku = posixpath.relpath(links.BUKU, posixpath.dirname(links.page_url(from_src)) or ".") + "/"
+    unduh = f' (<a href="{buku}{h(pdf)}" download>unduh PDF</a>)' if pdf else ""
+    return (
+        "<p>Untuk dicetak: setiap halaman SOP tercetak sebagai formulir SOP AP, dan "
+        f'<a href="{buku}">buku SOP</a>{unduh} memuat seluruh SOP dalam satu halaman, dengan sampul dan daftar isi.</p>'
+    )
+
+
+def sampul_buku(handbook: Handbook, judul: str) -> str:
+    """The cover of the printed book: the government and agencies, the title, what it holds and when it was made."""
+    kop = "".join(f"<p>{h(line.upper())}</p>" for line in (handbook.pemerintah, *(i.nama for i in handbook.instansi)))
+    return (
+        f'<div class="sop-sampul"><div class="sop-kop">{kop}</div><h1>{h(judul)}</h1>'
+        "<p>Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP)<br> "
+        "menurut Permenpan RB No. 35 Tahun 2012</p>"
+        f"<p>{len(handbook.sops)} SOP, dicetak dari situs buku pedoman pada {h(tanggal(handbook.hari_ini))}</p></div>"
+    )
+
+
+MONITORING_BARIS = 5  # the SOP's own row, then rows for what the assessor adds
+
+
+def formulir_monitoring(handbook: Handbook) -> str:
+    """The blank Formulir Monitoring of Permenpan RB 35/2012, one page for every SOP.
+
+    An SOP page links to it with the SOP's name, number and unit in the query
+    (``render_sop.monitoring_link``); ``monitoring.js`` writes them into the
+    fields marked ``data-isi``, as text. Without them (or without JavaScript)
+    the fields stay blank, to be written by hand.
+    """
+    field = '<span class="sop-isian" data-isi="{}"></span>'
+    data = [("Instansi / Unit", field.format("unit")), ("Nama SOP", field.format("nama"))]
+    data += [("Nomor SOP", field.format("nomor")), ("Tanggal penilaian", ""), ("Nama penilai", "")]
+    rows = "\n".join(f'<tr><th scope="row">{label}</th> <td>{value}</td></tr>' for label, value in data)
+    head = (
+        '<tr><th scope="col" rowspan="2">No</th> <th scope="col" rowspan="2">Prosedur</th> '
+        '<th scope="colgroup" colspan="2">Penilaian terhadap penerapan</th> '
+        '<th scope="col" rowspan="2">Catatan hasil penilaian</th> '
+        '<th scope="col" rowspan="2">Tindakan yang harus diambil</th> '
+        '<th scope="col" rowspan="2">Paraf penilai</th></tr>'
+        '\n<tr><th scope="col">Berjalan dengan baik</th> <th scope="col">Tidak berjalan dengan baik</th></tr>'
+    )
+    first = f"<tr><td>1</td> <td>{field.format('nama')}</td>{' <td></td>' * 5}</tr>"
+    blank = "\n".join(f"<tr><td>{n}</td>{' <td></td>' * 6}</tr>" for n in range(2, MONITORING_BARIS + 1))
+    return (
+        '<div class="sop-monitoring">\n'
+        f'<div class="sop-kop" role="group" aria-label="Kop formulir"><p>{h(handbook.pemerintah.upper())}</p></div>\n'
+        '<p class="sop-monitoring-judul">FORMULIR MONITORING PELAKSANAAN SOP AP</p>\n'
+        f'<table class="sop-monitoring-data"><tbody>\n{rows}\n</tbody></table>\n'
+        f'<table class="sop-monitoring-tabel"><thead>{head}</thead><tbody>\n{first}\n{blank}\n</tbody></table>\n'
+        '<p class="sop-monitoring-ttd">Penilai,<span class="sop-ttd"></span>'
+        "(........................................)<br> NIP.</p>\n</div>"
+    )
 
 
 def konvensi_waktu(handbook: Handbook) -> str:

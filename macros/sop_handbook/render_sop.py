@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from urllib.parse import urlencode
 
 from . import bagan, links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, format_jam
@@ -28,12 +29,17 @@ from .text import h, tanggal
 PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
 
 
-def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
+def sop_page(
+    sop: Sop, handbook: Handbook, diubah: date | None = None, pdf: str | None = None, kertas: bagan.Kertas = bagan.A4
+) -> str:
     """The whole page of one SOP, as Markdown with raw HTML blocks.
 
-    ``diubah`` is the day its source last changed (from git), when known.
+    ``diubah`` is the day its source last changed (from git), when known;
+    ``pdf`` the file name of its PDF in the page's folder, when the build writes one;
+    ``kertas`` the paper its printed form is laid out for.
     """
-    parts = [_kop(sop, handbook.pemerintah)]
+    # The title as Material would write it, but in the page's own HTML: the book takes it from there.
+    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", _kop(sop, handbook.pemerintah), _cetak(sop, pdf)]
     if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
         message = (
             f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
@@ -45,11 +51,27 @@ def sop_page(sop: Sop, handbook: Handbook, diubah: date | None = None) -> str:
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     # Search finds the steps through entries of their own (search.step_entries).
     parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
-    parts += [f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}", prosedur_table(sop, handbook.konvensi)]
+    parts += [f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}", prosedur_table(sop, handbook.konvensi, kertas)]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _cetak(sop: Sop, pdf: str | None) -> str:
+    """What a reader can print: the page itself (it prints as the form), its PDF when the build wrote
+    one, and the blank monitoring form with this SOP filled in."""
+    items = ["Dicetak, halaman ini menjadi formulir SOP AP"]
+    if pdf:
+        items.append(f'<a href="{h(pdf)}" download>Unduh PDF</a>')
+    items.append(f'<a href="{h(monitoring_link(sop))}">Formulir monitoring</a>')
+    return f'<p class="sop-cetak-tautan">{" · ".join(items)}</p>'
+
+
+def monitoring_link(sop: Sop) -> str:
+    """The monitoring form's URL from the SOP's page, with what the form fills in (see formulir_monitoring)."""
+    query = {"nama": sop.nama or sop.judul, "nomor": sop.nomor, "unit": f"{sop.unit.nama}, {sop.instansi.nama}"}
+    return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode(query)}"
 
 
 def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
@@ -168,7 +190,7 @@ def _diagram_intro(sop: Sop) -> str:
     )
 
 
-def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
+def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bagan.A4) -> str:
     """The flowchart part as a table, one row per step, with the total time.
 
     On screen the pelaksana is a column of names. In print (``sop-cetak``
@@ -178,10 +200,10 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu) -> str:
     ``bagan``; a row of column widths fixes the layout the row heights were
     computed for, and the rows that start a printed page say so.
     """
-    drawn = bagan.draw(sop)
+    drawn = bagan.draw(sop, kertas)
     lanes = len(drawn.lajur)
     head = column_heads("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
-    text = bagan.KOLOM_TEKS
+    text = kertas.kolom_teks
     widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * lanes]
     widths += [text["kelengkapan"], text["waktu"], text["output"], text["keterangan"]]
     # The widths' classes are sop.css's; the first cell also holds the arrowhead the rows' arrows use.

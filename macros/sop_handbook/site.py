@@ -13,6 +13,7 @@ import functools
 import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -25,8 +26,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-from . import export, links, render_legal, render_pages, render_roles, render_sop, search
+from . import bagan, export, links, pdf, render_legal, render_pages, render_roles, render_sop, search
 from .glosarium import abbreviate, markdown_definitions
 from .legal import JENIS, sitasi, urutan
 from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
@@ -37,6 +40,11 @@ from .text import h
 log = logging.getLogger("mkdocs.sop_handbook")
 SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while serving
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
+BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
+SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.tpl shows
+PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
+KERTAS = "kertas"  # config.extra key (mkdocs.yml): the paper the forms print on, A4 or F4
+KERTAS_CSS = "assets/stylesheets/kertas-{}.css"  # the page size and column widths of a paper other than A4
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -70,8 +78,22 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     config.extra["sumber_diubah"] = source_dates(root)
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
+    config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
+    config.extra[PDF] = pdf.wanted() and not serving
+    _paper(config)
     _search_in_indonesian(config)
     return config
+
+
+def _paper(config: MkDocsConfig) -> None:
+    """The paper of ``extra.kertas`` (A4 unless set; ``SOP_KERTAS``, ``make pdf KERTAS=F4``), checked."""
+    name = str(config.extra.get(KERTAS) or bagan.A4.nama).strip().upper()
+    if name not in bagan.KERTAS:
+        known = " atau ".join(bagan.KERTAS)
+        raise PluginError(f"mkdocs.yml: extra.kertas '{config.extra.get(KERTAS)}' tidak dikenal; tulis {known}")
+    config.extra[KERTAS] = name
+    if name != bagan.A4.nama:
+        config.extra_css.append(KERTAS_CSS.format(name.lower()))
 
 
 def _show_errors(config: MkDocsConfig, error: SourceError) -> MkDocsConfig:
@@ -108,6 +130,71 @@ def finish_search(config: MkDocsConfig) -> None:
     script_path = site_dir / search.SCRIPT
     script_path.parent.mkdir(parents=True, exist_ok=True)
     script_path.write_text(script, encoding="utf-8")
+
+
+def write_pdfs(config: MkDocsConfig) -> None:
+    """With ``SOP_PDF`` set, print each SOP page and the book of the written site to PDF (``pdf``)."""
+    if not config.extra.get(PDF):
+        return
+    try:
+        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"])
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    log.info("PDF: %d berkas ditulis (setiap SOP dan buku)", len(written))
+
+
+def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
+    """The book holds the SOPs alone: the nav's sections of agencies and units, with their SOP pages.
+
+    mkdocs-print-site-plugin puts every page of the nav in its page; the other
+    pages (roles, regulations, the glossary, ...) are the web's ways through
+    the SOPs, not part of the printed book. Called after the plugin's on_nav.
+    """
+    plugin = config.plugins.get(BUKU)
+    if plugin is not None and plugin.config["enabled"]:
+        plugin.renderer.items = _sop_items(nav.items)
+
+
+def _sop_items(items: list[Any]) -> list[Any]:
+    kept: list[Any] = []
+    for item in items:
+        if item.is_page and item.file.src_uri.startswith(links.SOP_DIR):
+            kept.append(item)
+        elif item.is_section and (children := _sop_items(item.children)):
+            kept.append(Section(item.title, children))  # a copy: the site's own nav keeps all its pages
+    return kept
+
+
+# What an SOP page has that its copy in the book leaves out: the Mermaid diagram, the links to
+# print it and to its PDF (render_sop._cetak), and the link to its source file.
+_NOT_IN_BOOK = re.compile(
+    r'<figure class="sop-diagram".*?</figure>|<p class="sop-(?:cetak-tautan|berkas)">.*?</p>', re.DOTALL
+)
+_LINK = re.compile(r'<a href="([^"#?]*)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def book_page(page: Page) -> None:
+    """An SOP as the book shows it: the form's parts, linking only to the book's own sections.
+
+    The book's page gets no Mermaid script (mkdocs-print-site-plugin skips the
+    other plugins' on_post_page, where mermaid2 adds it), and without one
+    Material would fetch Mermaid from the internet: the diagram stays out;
+    printed, the form's flowchart shows the steps. The plugin turns every link
+    to another page into a link to that page's section of the book; links to
+    pages the book does not hold (roles, regulations) become their text.
+    Called after the plugin's on_page_content, which keeps each page's HTML
+    in ``page.html``.
+    """
+    if not (hasattr(page, "html") and page.file.src_uri.startswith(links.SOP_DIR)):
+        return
+    folder = page.url
+
+    def link(match: re.Match[str]) -> str:
+        href = match[1]
+        target = posixpath.normpath(posixpath.join(folder, href)) + "/"
+        return match[0] if not href or "://" in href or target.startswith(links.SOP_DIR) else match[2]
+
+    page.html = _LINK.sub(link, _NOT_IN_BOOK.sub("", page.html))
 
 
 def compact_templates(env: Environment) -> Environment:
@@ -331,9 +418,13 @@ def define_macros(env: Any) -> None:
             raise PluginError(f"{here()}: {{{{ {macro_name}() }}}} hanya untuk halaman yang dibuat dari sumber SOP")
         return pages[here()]
 
+    with_pdf = bool(env.variables.get(PDF))
+    kertas = bagan.KERTAS[env.variables[KERTAS]]
+
     def sop_page() -> str:
         sop = own(sop_of_page, "sop_page")
-        return render_sop.sop_page(sop, handbook, dates.get(sop.file))
+        file_pdf = pdf.nama_berkas(sop) if with_pdf else None
+        return render_sop.sop_page(sop, handbook, dates.get(sop.file), file_pdf, kertas)
 
     def peran_page() -> str:
         instansi, unit, peran = own(role_of_page, "peran_page")
@@ -349,6 +440,8 @@ def define_macros(env: Any) -> None:
     macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here()))
     macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
+    macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
+    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None))
 
 
 def reuse_page_templates(config: MkDocsConfig) -> None:

@@ -1,0 +1,91 @@
+"""PDFs of every SOP and of the book, printed from the built site by headless Chromium.
+
+``make pdf`` and ``make publish`` build with ``SOP_PDF=1``: after the site is
+written, each SOP page and the book (``buku/``) are opened in Chromium over a
+local HTTP server and printed with the page's own ``@page`` size, as a
+reader's "Print" does; the printed form's flowchart is SVG written at build
+time, so nothing waits for JavaScript. Each SOP's PDF sits beside its page
+(``sop/<instansi>/<unit>/<id>/<id>.pdf``), which links to it ("Unduh PDF").
+
+Only this module needs Playwright and Chromium, and only when PDFs are asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import links
+from .model import Handbook, Sop
+
+ENV = "SOP_PDF"  # set (to anything but "" or "0") to write the PDFs
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+BUKU_PDF = "buku-pedoman-sop.pdf"  # in buku/, beside the book's page
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def wanted() -> bool:
+    """Whether this build writes the PDFs (``SOP_PDF``)."""
+    return os.environ.get(ENV, "") not in ("", "0")
+
+
+def nama_berkas(sop: Sop) -> str:
+    """The file name of an SOP's PDF, in its page's folder: ``<id>.pdf``."""
+    return f"{sop.id}.pdf"
+
+
+def sop_pdf(sop: Sop) -> str:
+    """The PDF's path in the site: ``sop/<instansi>/<unit>/<id>/<id>.pdf``."""
+    return links.page_url(links.sop_src(sop)) + nama_berkas(sop)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # the standard library's names
+        pass
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def write_all(site: Path, handbook: Handbook) -> list[Path]:
+    """Print every SOP page and the book of the built ``site`` to PDF; the files written."""
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise RuntimeError(f"{ENV}: Playwright tidak terpasang; jalankan lewat `make pdf`") from error
+    jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops]
+    jobs.append((links.BUKU, site / links.BUKU / BUKU_PDF))
+    written: list[Path] = []
+    with _served(site) as base, sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        except PlaywrightError as error:
+            message = f"{ENV}: Chromium ({CHROMIUM}) tidak dapat dijalankan; `make pdf` memasangnya"
+            raise RuntimeError(message) from error
+        try:
+            page = browser.new_page()
+            # The site is self-contained: anything asked from elsewhere is refused, never waited for.
+            page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+            for url, target in jobs:
+                page.goto(base + url, wait_until="networkidle")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+                written.append(target)
+        finally:
+            browser.close()
+    return written
