@@ -126,8 +126,7 @@ def test_sop_pages_link_the_monitoring_form_and_a_pdf_only_when_the_build_writes
         form = real_site.site / "formulir-monitoring" / "index.html"
         assert (page.parent / url.path / "index.html").resolve() == form
         query = {key: value for key, [value] in parse_qs(url.query).items()}
-        unit = f"{sop.unit.nama}, {sop.instansi.nama}"
-        assert query == {"nama": sop.nama or sop.judul, "nomor": sop.nomor, "unit": unit}
+        assert query == {"sop": f"{sop.instansi.id}/{sop.unit.id}/{sop.id}"}  # the form reads the rest there
 
 
 def nav_order(handbook):
@@ -357,7 +356,7 @@ def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, mo
     assert len(handbook.sops) >= 3
     for sop in handbook.sops:  # each page drew its own SOP
         page = (site / links.page_url(links.sop_src(sop)) / "index.html").read_text(encoding="utf-8")
-        assert f'<tr id="langkah-1"><td>1</td> <td>{h(sop.langkah[0].kegiatan)}' in page
+        assert f'<tr id="langkah-1"><td>1</td>\n<td>{h(sop.langkah[0].kegiatan)}' in page
     assert parsed.count("{{ sop_page() }}\n") == 1
     assert parsed.count("{{ peran_page() }}\n") == 1
 
@@ -387,3 +386,12 @@ def test_an_unknown_paper_stops_the_build_naming_the_setting_and_the_choices(tmp
     assert result.returncode != 0
     assert "mkdocs.yml: extra.kertas 'A3' tidak dikenal; tulis A4 atau F4" in result.output
     assert not result.site.exists()
+
+
+def test_sop_buku_false_leaves_the_book_and_its_link_out(tmp_path):
+    """A handbook too big for one printed page (SOP_BUKU=false) builds without the book."""
+    result = build(make_project(tmp_path, real_sources()), SOP_BUKU="false")
+    assert result.returncode == 0, result.output
+    assert not (result.site / "buku").exists()
+    home = (result.site / "index.html").read_text(encoding="utf-8")
+    assert "buku/" not in home and "print-site" not in home

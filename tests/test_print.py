@@ -264,12 +264,25 @@ def test_on_f4_every_sop_prints_on_folio_with_a_wider_kegiatan_on_the_pages_plan
             assert kegiatan == "sop-l95"
 
 
+FILLED = "document.querySelector('.sop-monitoring [data-isi=nomor]').textContent !== ''"
+
+
+def test_the_monitoring_form_names_an_sop_without_nama_sop_by_its_title(visit, real_url):
+    sop = REAL.sop("penyusunan-renja-renstra")
+    assert sop.nama is None
+    seen = visit(real_url + sop_path(sop))
+    seen.page.click("a:text('Formulir monitoring')")
+    seen.page.wait_for_function(FILLED)
+    assert seen.page.locator(".sop-monitoring-data [data-isi=nama]").inner_text() == sop.judul_tampil
+    assert seen.page.locator(".sop-monitoring-data [data-isi=nomor]").inner_text() == sop.nomor
+
+
 def test_the_monitoring_form_is_filled_from_an_sop_page_as_text_and_prints_on_one_page(visit, fixture_url, tmp_path):
     """The hostile SOP's name, number and unit reach the shared form through the link, as text only."""
     sop = FIXTURE.sop("teks-berbahaya")
     seen = visit(fixture_url + sop_path(sop))
     seen.page.click("a:text('Formulir monitoring')")
-    seen.page.wait_for_load_state("networkidle")
+    seen.page.wait_for_function(FILLED)
     assert seen.page.url.startswith(fixture_url + "formulir-monitoring/?")
     filled = seen.page.evaluate(
         """() => [...document.querySelectorAll(".sop-monitoring [data-isi]")].map(e => [e.dataset.isi, e.textContent,

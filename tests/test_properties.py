@@ -585,8 +585,8 @@ SVG_ATTRIBUTES |= {"refx", "refy", "markerwidth", "markerheight", "markerunits",
 SVG_VALUE = re.compile(r"[-0-9., MLHVlhvz]*|[a-z]|end|sop-panah|userSpaceOnUse|auto")
 SVG_WORDS = re.compile(r"Ya|Tidak|[A-Z]{1,2}")
 OUR_HREF = re.compile(r"(?:\.\./|\./|[\w-]+/)*(?:#[\w-]+)?")  # relative page links and anchors (links.py, toc)
-# The monitoring form's link: a source's text only in its query, percent-encoded (render_sop.monitoring_link).
-MONITORING_HREF = re.compile(r"(?:\.\./)*formulir-monitoring/\?nama=[\w.~%+-]*&nomor=[\w.~%+-]*&unit=[\w.~%+-]*", re.A)
+# The monitoring form's link: the SOP page's path (ids, schema-checked slugs) in its query (render_sop.monitoring_link).
+MONITORING_HREF = re.compile(r"(?:\.\./)*formulir-monitoring/\?sop=[a-z0-9_-]+/[a-z0-9_-]+/[a-z0-9_-]+")
 JINJA = ("{{", "{%", "{#")
 DIAGRAM_SOURCE = re.compile(r"^```mermaid\n.*?^```$", re.M | re.S)
 KOSONG = "Tidak tercantum"

@@ -219,10 +219,10 @@ def column_lines(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> dict[st
     return {column: sum(lines(text, kolom[column]) for text in parts) for column, parts in texts.items()}
 
 
-def row_height(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> float:
-    """The printed height of a step's row (text columns ``kolom`` wide): its longest column, at least room
-    for a symbol."""
-    most = max(column_lines(step, kolom).values())
+@functools.lru_cache(maxsize=1 << 15)  # the source check and the drawing ask for the same rows
+def row_height(step: Langkah, kertas: Kertas = A4) -> float:
+    """The printed height of a step's row on ``kertas``: its longest column, at least room for a symbol."""
+    most = max(column_lines(step, kertas.kolom_teks).values())
     least = TINGGI_MIN_KEPUTUSAN if step.keputusan else TINGGI_MIN
     return max(least, math.ceil(most * TINGGI_BARIS_TEKS + PADDING_SEL))
 
@@ -369,8 +369,7 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG."""
     lajur = sop.lajur
     width = lane_width(len(lajur))
-    kolom = kertas.kolom_teks
-    heights = [row_height(step, kolom) for step in sop.langkah]
+    heights = [row_height(step, kertas) for step in sop.langkah]
     printed = pages(heights, capacity(lajur, width, kertas))
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = _Layout(sop, lajur, width, heights)

@@ -61,15 +61,16 @@ def _served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def write_all(site: Path, handbook: Handbook) -> list[Path]:
-    """Print every SOP page and the book of the built ``site`` to PDF; the files written."""
+def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
+    """Print every SOP page (and the ``book``) of the built ``site`` to PDF; the files written."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         raise RuntimeError(f"{ENV}: Playwright tidak terpasang; jalankan lewat `make pdf`") from error
     jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops]
-    jobs.append((links.BUKU, site / links.BUKU / BUKU_PDF))
+    if book:
+        jobs.append((links.BUKU, site / links.BUKU / BUKU_PDF))
     written: list[Path] = []
     with _served(site) as base, sync_playwright() as playwright:
         try:

@@ -58,10 +58,11 @@ MONITORING_BARIS = 5  # the SOP's own row, then rows for what the assessor adds
 def formulir_monitoring(handbook: Handbook) -> str:
     """The blank Formulir Monitoring of Permenpan RB 35/2012, one page for every SOP.
 
-    An SOP page links to it with the SOP's name, number and unit in the query
-    (``render_sop.monitoring_link``); ``monitoring.js`` writes them into the
-    fields marked ``data-isi``, as text. Without them (or without JavaScript)
-    the fields stay blank, to be written by hand.
+    An SOP page links to it with the path of its page in the query
+    (``render_sop.monitoring_link``); ``monitoring.js`` reads the SOP's name,
+    number and unit from that page and writes them into the fields marked
+    ``data-isi``, as text. Without them (or without JavaScript, or opened from
+    files) the fields stay blank, to be written by hand.
     """
     field = '<span class="sop-isian" data-isi="{}"></span>'
     data = [("Instansi / Unit", field.format("unit")), ("Nama SOP", field.format("nama"))]

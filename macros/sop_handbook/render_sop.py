@@ -69,9 +69,10 @@ def _cetak(sop: Sop, pdf: str | None) -> str:
 
 
 def monitoring_link(sop: Sop) -> str:
-    """The monitoring form's URL from the SOP's page, with what the form fills in (see formulir_monitoring)."""
-    query = {"nama": sop.nama or sop.judul, "nomor": sop.nomor, "unit": f"{sop.unit.nama}, {sop.instansi.nama}"}
-    return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode(query)}"
+    """The monitoring form's URL from the SOP's page: the form reads the SOP's name, number and unit
+    from that page (``monitoring.js``), so a page carries its path only."""
+    path = links.page_url(links.sop_src(sop)).removeprefix(links.SOP_DIR).rstrip("/")
+    return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode({'sop': path}, safe='/')}"
 
 
 def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
@@ -237,11 +238,13 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
         kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
     pelaksana = render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark
     cells = [_cell(step.mutu_baku.kelengkapan), _waktu(step), _cell(step.mutu_baku.output), _cell(step.keterangan)]
-    tds = " ".join(f"<td>{cell}</td>" for cell in cells)
+    tds = "\n".join(f"<td>{cell}</td>" for cell in cells)
     page = ' class="sop-halaman"' if new_page else ""
+    # A cell a line: as few bytes as a space between them, and mkdocs-print-site-plugin's search for
+    # ids in the book (a regular expression from each tag to the end of its line) stays short.
     return (
-        f'<tr id="{links.anchor(step.no)}"{page}><td>{step.no}</td> <td>{kegiatan}</td> '
-        f'<td>{pelaksana}</td> <td class="sop-bagan" colspan="{lanes}">{svg}</td> '
+        f'<tr id="{links.anchor(step.no)}"{page}><td>{step.no}</td>\n<td>{kegiatan}</td>\n'
+        f'<td>{pelaksana}</td>\n<td class="sop-bagan" colspan="{lanes}">{svg}</td>\n'
         f"{tds}</tr>"
     )
 

@@ -42,6 +42,7 @@ SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while 
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
 SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.tpl shows
+ADA_BUKU = "ada_buku"  # config.extra key: whether the book is built (SOP_BUKU=false leaves it out)
 PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
 KERTAS = "kertas"  # config.extra key (mkdocs.yml): the paper the forms print on, A4 or F4
 KERTAS_CSS = "assets/stylesheets/kertas-{}.css"  # the page size and column widths of a paper other than A4
@@ -79,6 +80,8 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
     config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
+    book = config.plugins.get(BUKU)
+    config.extra[ADA_BUKU] = book is not None and bool(book.config["enabled"])
     config.extra[PDF] = pdf.wanted() and not serving
     _paper(config)
     _search_in_indonesian(config)
@@ -137,10 +140,10 @@ def write_pdfs(config: MkDocsConfig) -> None:
     if not config.extra.get(PDF):
         return
     try:
-        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"])
+        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"], book=config.extra[ADA_BUKU])
     except RuntimeError as error:
         raise PluginError(str(error)) from None
-    log.info("PDF: %d berkas ditulis (setiap SOP dan buku)", len(written))
+    log.info("PDF: %d berkas ditulis", len(written))
 
 
 def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
@@ -441,7 +444,10 @@ def define_macros(env: Any) -> None:
     macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
-    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None))
+    if env.variables.get(ADA_BUKU):
+        macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None))
+    else:
+        macro("tautan_buku", lambda: "")
 
 
 def reuse_page_templates(config: MkDocsConfig) -> None:
