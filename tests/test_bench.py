@@ -78,3 +78,9 @@ def test_growth_and_targets_are_computed_from_the_tables(run):
     assert target and float(target[1]) == ratio
     assert (target[2] == "met") == (ratio <= 1.15)
     assert "CSafeLoader" in report and "Mermaid " in report and "os.cpu_count()" in report
+    book, floor_book = (number(cell) for cell in cells(report, SIZES[-1], "of which the book (`buku/`)")[:2])
+    assert book > 0 and floor_book > 0  # both build the book: the same configuration
+    site = number(cells(report, SIZES[-1], "Built site, without Mermaid")[0])
+    target = r"\| Built site of 1000 SOPs under 80 MB, without Mermaid, without the book \| ([\d.]+) MB"
+    without = re.search(target, report)
+    assert without and float(without[1]) == pytest.approx(site - book, abs=0.011)
