@@ -29,7 +29,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return site.compact_navigation(output)
+    return site.compact_navigation(site.without_book_script(output))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return site.without_book_script(output_content)
 
 
 @event_priority(-100)  # after mkdocs-print-site-plugin's, as the handbook's hooks

@@ -56,10 +56,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Smaller pages: the navigation without its indentation; pages with a diagram preload Mermaid's modules."""
+    """Smaller pages: the navigation without its indentation, no script of the book; pages with a diagram
+    preload Mermaid's modules."""
     mermaid2 = config.plugins.get("mermaid2")
     entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
-    return mermaid_preload.preload(site.compact_navigation(output), page.url, Path(config.docs_dir), entry)
+    output = site.compact_navigation(site.without_book_script(output))
+    return mermaid_preload.preload(output, page.url, Path(config.docs_dir), entry)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page without the book's script, as the others."""
+    return site.without_book_script(output_content)
 
 
 @event_priority(-100)  # after Material's search plugin has written its index, and print-site the book

@@ -112,6 +112,10 @@ def test_the_book_holds_a_cover_then_every_sop_by_agency_and_unit(fixture_site):
     # The SOPs alone: no role, regulation or glossary page; no Mermaid diagram, which the book could not draw.
     assert "Glosarium" not in html.split('id="print-site-page"')[1] and "pelaksana-" not in "".join(sections)
     assert 'class="mermaid"' not in html and "sop-diagram" not in html
+    # The plugin's script, which the book's table of contents needs, is on the book's page only.
+    assert '<script src="../js/print-site.js"></script>' in html
+    others = [p for p in fixture_site.site.rglob("*.html") if "print-site.js" in p.read_text(encoding="utf-8")]
+    assert others == [fixture_site.site / "buku" / "index.html"]
 
 
 def test_sop_pages_link_the_monitoring_form_and_a_pdf_only_when_the_build_writes_one(real_site):

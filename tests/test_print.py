@@ -264,7 +264,7 @@ def test_on_f4_every_sop_prints_on_folio_with_a_wider_kegiatan_on_the_pages_plan
             assert kegiatan == "sop-l95"
 
 
-FILLED = "document.querySelector('.sop-monitoring [data-isi=nomor]').textContent !== ''"
+FILLED = "(document.querySelector('.sop-monitoring [data-isi=nomor]')?.textContent ?? '') !== ''"
 
 
 def test_the_monitoring_form_names_an_sop_without_nama_sop_by_its_title(visit, real_url):

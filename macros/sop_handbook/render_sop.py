@@ -59,11 +59,9 @@ def sop_page(
 
 
 def _cetak(sop: Sop, pdf: str | None) -> str:
-    """What a reader can print: the page itself (it prints as the form), its PDF when the build wrote
-    one, and the blank monitoring form with this SOP filled in."""
-    items = ["Dicetak, halaman ini menjadi formulir SOP AP"]
-    if pdf:
-        items.append(f'<a href="{h(pdf)}" download>Unduh PDF</a>')
+    """What a reader can print besides the page itself (the home page says it prints as the form):
+    its PDF when the build wrote one, and the blank monitoring form with this SOP filled in."""
+    items = [f'<a href="{h(pdf)}" download>Unduh PDF</a>'] if pdf else []
     items.append(f'<a href="{h(monitoring_link(sop))}">Formulir monitoring</a>')
     return f'<p class="sop-cetak-tautan">{" · ".join(items)}</p>'
 
