@@ -109,7 +109,7 @@ bench-search: setup $(CHROMIUM)
 # same pages as plain Markdown without our macros and mermaid2), diagrams in
 # Chromium and mkdocs serve's edit-to-page time; writes bench/RESULTS.md.
 bench: setup $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 2
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 3
 
 clean:
 	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_DIR)

@@ -277,14 +277,15 @@ plugin does the same work. Every other file of the build from `docs/` or generat
 CSS, JavaScript, the JSON exports) is copied too; the theme's own files are not. The floor's
 mkdocs.yml is the project's with `watch` removed, `hooks` replaced by `bench/floor_hooks.py` (the
 handbook's settings of the theme's output: templates without their block tags' whitespace, the
-navigation without indentation, the theme's unused files left out; none of its content), the
+navigation without indentation, the theme's unused files left out, the book's script on the book
+alone, the book holding the SOP pages alone without their diagram; none of its content), the
 `macros` and `mermaid2` plugins
 removed, `nav` set to the nav our hooks produced (the generated source listings, kept out of the
 nav by our hooks, go to `not_in_nav`), the superfences `mermaid` fence formatted by
 `pymdownx.superfences.fence_code_format` instead of mermaid2's (so `<pre class="mermaid">` holds the
 diagram's text in both), `extra` and `copyright` as our
 hooks leave them; the same theme, features, `custom_dir` (copied), Markdown extensions, search,
-tags and mike plugins, and validation. The floor is built with `--strict` and must give the same
+tags, mike and print-site (the book) plugins, and validation. The floor is built with `--strict` and must give the same
 set of HTML files as ours.
 
 What the floor does not do, and so what the ratio counts as our cost: reading, checking and
