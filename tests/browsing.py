@@ -9,16 +9,14 @@ axe-core, from ``node_modules``, checks accessibility.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page
+from sop_handbook import pdf
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -73,19 +71,10 @@ class Visit:
         return self.page.evaluate("() => window.__sopTrapped")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    """A built site served on 127.0.0.1 (as ``make pdf`` serves it), for a fixture: its base URL."""
+    with pdf.served(directory) as url:
+        yield url
 
 
 def new_context(browser: Browser, traps: bool = True) -> BrowserContext:

@@ -239,6 +239,11 @@ def capacity(lajur: tuple[Peran, ...], width: float, kertas: Kertas = A4) -> flo
     return kertas.tinggi_cetak - header_height(lajur, width) - CADANGAN
 
 
+def page_room(lajur: tuple[Peran, ...], kertas: Kertas = A4) -> float:
+    """The height a printed page of ``kertas`` leaves for the rows of a table with these lanes."""
+    return capacity(lajur, lane_width(len(lajur)), kertas)
+
+
 def pages(heights: list[float], capacity: float, last_extra: float = TOTAL_WAKTU) -> list[list[int]]:
     """The rows on each printed page, in order: as many as fit, the total row on the last page."""
     result: list[list[int]] = [[]]
@@ -370,7 +375,7 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     lajur = sop.lajur
     width = lane_width(len(lajur))
     heights = [row_height(step, kertas) for step in sop.langkah]
-    printed = pages(heights, capacity(lajur, width, kertas))
+    printed = pages(heights, page_room(lajur, kertas))
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = _Layout(sop, lajur, width, heights)
     rows = [_Row(width * len(lajur), height) for height in heights]

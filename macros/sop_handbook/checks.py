@@ -134,8 +134,7 @@ _KOLOM_SUMBER = {  # the printed form's text columns, and the key of a step that
 
 def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
     """A step whose row of the printed form (A4, ``bagan``) is taller than a page: the print would split it."""
-    lajur = sop.lajur
-    room = bagan.capacity(lajur, bagan.lane_width(len(lajur)))
+    room = bagan.page_room(sop.lajur)
     for index, step in enumerate(sop.langkah):
         height = bagan.row_height(step)
         if height > room:

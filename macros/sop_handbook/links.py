@@ -64,6 +64,11 @@ def relative_url(from_src: str, to_src: str) -> str:
     return _relative(page_url(from_src), page_url(to_src))
 
 
+def url_from(from_src: str, url: str) -> str:
+    """A link from a page to a directory URL of the site that is no page of ours (e.g. the book, ``BUKU``)."""
+    return _relative(page_url(from_src), url)
+
+
 @functools.lru_cache(maxsize=4096)
 def _relative(start: str, target: str) -> str:
     """``target`` relative to ``start``, both directory URLs from the site root ("" is the root).

@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from . import links
 from .model import Handbook, Sop
@@ -49,11 +51,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a page in the middle of a download is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
-def _served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def served(site: Path) -> Iterator[str]:
+    """A built ``site`` served over HTTP on 127.0.0.1, quietly; its base URL (the tests and the bench use it too)."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
@@ -72,7 +81,7 @@ def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
     if book:
         jobs.append((links.BUKU, site / links.BUKU / BUKU_PDF))
     written: list[Path] = []
-    with _served(site) as base, sync_playwright() as playwright:
+    with served(site) as base, sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         except PlaywrightError as error:

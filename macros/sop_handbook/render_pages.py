@@ -33,7 +33,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
 
 def tautan_buku(from_src: str, pdf: str | None) -> str:
     """The home page's way to the book (mkdocs-print-site-plugin's page), and to its PDF when the build wrote it."""
-    buku = posixpath.relpath(links.BUKU, posixpath.dirname(links.page_url(from_src)) or ".") + "/"
+    buku = links.url_from(from_src, links.BUKU)
     unduh = f' (<a href="{buku}{h(pdf)}" download>unduh PDF</a>)' if pdf else ""
     return (
         "<p>Untuk dicetak: setiap halaman SOP tercetak sebagai formulir SOP AP, dan "
