@@ -65,6 +65,14 @@ def test_real_handbook_builds_strict_without_warnings(real_site):
         "penyusunan-renja-renstra",
         "penyusunan-rka-dpa",
     ]
+    # Nothing of the project's own beside the pages: overrides/ holds templates, which stay out of the site.
+    assert sorted(p.name for p in real_site.site.iterdir() if p.is_file()) == [
+        "404.html",
+        "index.html",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "tags.json",
+    ]
 
 
 def test_warnings_are_listed_in_the_build_output(real_site):
@@ -116,6 +124,33 @@ def test_the_book_holds_a_cover_then_every_sop_by_agency_and_unit(fixture_site):
     assert '<script src="../js/print-site.js"></script>' in html
     others = [p for p in fixture_site.site.rglob("*.html") if "print-site.js" in p.read_text(encoding="utf-8")]
     assert others == [fixture_site.site / "buku" / "index.html"]
+
+
+def test_the_book_holds_what_an_sop_prints_and_no_more(real_site):
+    """Each SOP's section of buku/: its title, the form's header, the identity and flowchart parts, as printed."""
+    html = (real_site.site / "buku" / "index.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<section class="print-page" id="(sop-[^"]+)"[^>]*>(.*?)</section>', html, re.DOTALL))
+    handbook = load(ROOT / "sop_source", ROOT)
+    assert len(sections) == len(handbook.sops)
+
+    def words(part: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", "", part).split())
+
+    for sop in handbook.sops:
+        page = (real_site.site / links.page_url(links.sop_src(sop)) / "index.html").read_text(encoding="utf-8")
+        body = sections[links.sop_src(sop).removesuffix(".md").replace("/", "-")]
+        outline = re.findall(r'<(h1|h2|div|table)\b(?: class="([^"]+)")?', body)
+        assert outline == [
+            *[("h1", ""), ("div", "sop-kop")],
+            *[("h2", ""), ("table", "sop-identitas")],
+            *[("h2", ""), ("table", "sop-prosedur")],
+        ], sop.id
+        for table in ("sop-identitas", "sop-prosedur"):  # the same text, its links to other pages as plain text
+            pattern = f'<table class="{table}">.*?</table>'
+            assert words(re.search(pattern, body, re.DOTALL)[0]) == words(re.search(pattern, page, re.DOTALL)[0])
+        # What the page has and does not print: the diagram, the history, hover titles, permalinks.
+        for web_only in ('class="sop-diagram"', 'id="riwayat-revisi"', "<abbr ", 'class="headerlink"'):
+            assert web_only in page and web_only.replace('id="', 'id="sop-') not in body, (sop.id, web_only)
 
 
 def test_sop_pages_link_the_monitoring_form_and_a_pdf_only_when_the_build_writes_one(real_site):

@@ -41,7 +41,7 @@ log = logging.getLogger("mkdocs.sop_handbook")
 SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while serving
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
-SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.tpl shows
+SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.html shows
 ADA_BUKU = "ada_buku"  # config.extra key: whether the book is built (SOP_BUKU=false leaves it out)
 PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
 KERTAS = "kertas"  # config.extra key (mkdocs.yml): the paper the forms print on, A4 or F4
@@ -168,25 +168,32 @@ def _sop_items(items: list[Any]) -> list[Any]:
     return kept
 
 
-# What an SOP page has that its copy in the book leaves out: the Mermaid diagram, the links to
-# print it and to its PDF (render_sop._cetak), and the link to its source file.
-_NOT_IN_BOOK = re.compile(
-    r'<figure class="sop-diagram".*?</figure>|<p class="sop-(?:cetak-tautan|berkas)">.*?</p>', re.DOTALL
+# What the book keeps of an SOP page: what prints of it (sop.css, @media print) and its title, which the
+# book's table of contents lists: the form's header, then the identity part and the flowchart part, each
+# after its heading. The rest (the diagram, the revision history, notes, the links to print it, to its PDF
+# and to its source, "Dirujuk oleh") is the web page's; at a thousand SOPs it was 4.6 MB of the book.
+_IN_BOOK = re.compile(
+    r'<h1>.*?</h1>|<div class="sop-kop".*?</div>'
+    r'|<h2[^>]* id="(?:identitas-sop|prosedur)">.*?</h2>|<table class="sop-(?:identitas|prosedur)">.*?</table>',
+    re.DOTALL,
 )
+# Hover titles of abbreviations and headings' permalinks: neither prints, and both are every page's many times.
+_NOT_PRINTED = re.compile(r'<abbr title="[^"]*">|</abbr>|<a class="headerlink" [^>]*>[^<]*</a>')
 _LINK = re.compile(r'<a href="([^"#?]*)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 def book_page(page: Page) -> None:
-    """An SOP as the book shows it: the form's parts, linking only to the book's own sections.
+    """An SOP as the book shows it: the parts of its form, linking only to the book's own sections.
 
-    The book's page gets no Mermaid script (mkdocs-print-site-plugin skips the
-    other plugins' on_post_page, where mermaid2 adds it), and without one
-    Material would fetch Mermaid from the internet: the diagram stays out;
-    printed, the form's flowchart shows the steps. The plugin turns every link
-    to another page into a link to that page's section of the book; links to
-    pages the book does not hold (roles, regulations) become their text.
-    Called after the plugin's on_page_content, which keeps each page's HTML
-    in ``page.html``.
+    The book is for print, so it holds what an SOP page prints and no more
+    (``_IN_BOOK``). That leaves out the Mermaid diagram too: the book's page
+    gets no Mermaid script (mkdocs-print-site-plugin skips the other plugins'
+    on_post_page, where mermaid2 adds it), and without one Material would
+    fetch Mermaid from the internet; printed, the form's flowchart shows the
+    steps. The plugin turns every link to another page into a link to that
+    page's section of the book; links to pages the book does not hold (roles,
+    regulations) become their text. Called after the plugin's on_page_content,
+    which keeps each page's HTML in ``page.html``.
     """
     if not (hasattr(page, "html") and page.file.src_uri.startswith(links.SOP_DIR)):
         return
@@ -197,7 +204,8 @@ def book_page(page: Page) -> None:
         target = posixpath.normpath(posixpath.join(folder, href)) + "/"
         return match[0] if not href or "://" in href or target.startswith(links.SOP_DIR) else match[2]
 
-    page.html = _LINK.sub(link, _NOT_IN_BOOK.sub("", page.html))
+    printed = "\n".join(part[0] for part in _IN_BOOK.finditer(page.html))
+    page.html = _LINK.sub(link, _NOT_PRINTED.sub("", printed))
 
 
 def compact_templates(env: Environment) -> Environment:
