@@ -4,7 +4,7 @@ The handbook compiles Material's templates without the whitespace of their
 block tags, writes the navigation without indentation and leaves out the
 theme's files no browser loads (``sop_handbook.site``). Those settings shape
 every page the same way whatever makes the page, so the floor has them too
-(and so has the book, mkdocs-print-site-plugin's page, the SOPs alone):
+(and so has the book, mkdocs-print-site-plugin's page: what each SOP page prints):
 the ratio then measures what reading the sources, the macros, mermaid2 and
 the Indonesian search cost, not the size of the theme's whitespace.
 """

@@ -185,7 +185,7 @@ def targets(results: Results) -> list[tuple[str, str, bool | None]]:
     rows.append(
         (
             "The same with the book (`buku/`, issue 8; `SOP_BUKU=false` leaves it out)",
-            f"{megabytes(large.ours):,.2f} MB{at}",
+            f"{_mb(large.ours.site_bytes)}{at}",
             large.ours.site_bytes < TARGET_SITE_BYTES,
         )
     )
@@ -278,7 +278,7 @@ CSS, JavaScript, the JSON exports) is copied too; the theme's own files are not.
 mkdocs.yml is the project's with `watch` removed, `hooks` replaced by `bench/floor_hooks.py` (the
 handbook's settings of the theme's output: templates without their block tags' whitespace, the
 navigation without indentation, the theme's unused files left out, the book's script on the book
-alone, the book holding the SOP pages alone without their diagram; none of its content), the
+alone, the book holding what each SOP page prints; none of its content), the
 `macros` and `mermaid2` plugins
 removed, `nav` set to the nav our hooks produced (the generated source listings, kept out of the
 nav by our hooks, go to `not_in_nav`), the superfences `mermaid` fence formatted by

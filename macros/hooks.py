@@ -44,7 +44,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-100)  # after mkdocs-print-site-plugin has kept the page's HTML for the book
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The book's copy of an SOP page leaves out its Mermaid diagram."""
+    """The book's copy of an SOP page holds what the page prints (``site.book_page``)."""
     site.book_page(page)
     return html
 

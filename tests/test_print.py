@@ -54,14 +54,11 @@ def squeezed(text: str) -> str:
 
 
 def print_pdf(visit, url: str, path: Path, diagram: bool = True) -> list[str]:
-    """Print ``url`` to ``path`` as Chromium's print does; the PDF's pages' text."""
+    """Print ``url`` to ``path`` as Chromium's print does; the A4 landscape PDF's pages' text (``pdf_pages``)."""
     seen = visit(url, diagram=diagram)
     seen.page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     assert seen.outside == [] and seen.errors == []
-    document = pdfium.PdfDocument(str(path))
-    sizes = {tuple(round(x / 72 * 25.4) for x in page.get_size()) for page in document}
-    assert sizes == {A4_LANDSCAPE}
-    return [page.get_textpage().get_text_range() for page in document]
+    return pdf_pages(path)
 
 
 CASES = [(sop, "real") for sop in REAL.sops] + [(sop, "fixture") for sop in FIXTURE.sops]
@@ -70,7 +67,7 @@ CASES = [(sop, "real") for sop in REAL.sops] + [(sop, "fixture") for sop in FIXT
 @pytest.mark.parametrize(("sop", "site"), CASES, ids=[f"{site}-{sop.id}" for sop, site in CASES])
 def test_an_sop_page_prints_as_the_form_on_the_planned_pages(visit, real_url, fixture_url, tmp_path, sop, site):
     url = (real_url if site == "real" else fixture_url) + sop_path(sop)
-    pages = [squeezed(text) for text in print_pdf(visit, url, tmp_path / "sop.pdf")]
+    pages = print_pdf(visit, url, tmp_path / "sop.pdf")
     drawn = bagan.draw(sop)
     identity = len(pages) - len(drawn.halaman)
     # The identity part, on one page for the real SOPs in the form's grid, then a page per planned flowchart page.
@@ -134,7 +131,7 @@ def test_printed_rows_of_any_text_fit_the_height_planned_for_them(print_page, te
 
 def test_the_book_prints_a_cover_contents_and_every_sop_as_its_form(visit, real_url, tmp_path):
     """buku/: cover, table of contents, a title page for the unit, then each SOP as it prints alone."""
-    pages = [squeezed(text) for text in print_pdf(visit, real_url + "buku/", tmp_path / "buku.pdf", diagram=False)]
+    pages = print_pdf(visit, real_url + "buku/", tmp_path / "buku.pdf", diagram=False)
     sops = [sop for _, _, unit_sops in REAL.per_unit() for sop in unit_sops]
     assert squeezed(REAL.pemerintah.upper()) in pages[0] and "BukuPedomanSOP" in pages[0]
     contents = pages[1]

@@ -80,8 +80,7 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     config.nav = navigation(handbook)
     config.copyright = config.copyright or handbook.pemerintah  # the footer names the government
     config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
-    book = config.plugins.get(BUKU)
-    config.extra[ADA_BUKU] = book is not None and bool(book.config["enabled"])
+    config.extra[ADA_BUKU] = book_plugin(config) is not None
     config.extra[PDF] = pdf.wanted() and not serving
     _paper(config)
     _search_in_indonesian(config)
@@ -153,9 +152,15 @@ def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
     pages (roles, regulations, the glossary, ...) are the web's ways through
     the SOPs, not part of the printed book. Called after the plugin's on_nav.
     """
-    plugin = config.plugins.get(BUKU)
-    if plugin is not None and plugin.config["enabled"]:
+    plugin = book_plugin(config)
+    if plugin is not None:
         plugin.renderer.items = _sop_items(nav.items)
+
+
+def book_plugin(config: MkDocsConfig) -> Any:
+    """mkdocs-print-site-plugin, when it is on and so builds the book; else None (``SOP_BUKU=false``)."""
+    plugin = config.plugins.get(BUKU)
+    return plugin if plugin is not None and plugin.config["enabled"] else None
 
 
 def _sop_items(items: list[Any]) -> list[Any]:
@@ -465,10 +470,8 @@ def define_macros(env: Any) -> None:
     macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
-    if env.variables.get(ADA_BUKU):
-        macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None))
-    else:
-        macro("tautan_buku", lambda: "")
+    book = bool(env.variables.get(ADA_BUKU))
+    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None) if book else "")
 
 
 def reuse_page_templates(config: MkDocsConfig) -> None:
