@@ -1,24 +1,35 @@
 # The developer loop of the SOP handbook. `make serve` and `make test` do all
 # set-up on a fresh machine: virtualenv with pinned packages, pinned Mermaid
-# from npm, Debian's chromium for the browser tests.
+# from npm, Debian's chromium, nginx and apache2 for the browser tests.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MERMAID_DIR := docs/assets/javascripts/mermaid
-MERMAID_JS := $(MERMAID_DIR)/mermaid.mjs
+MERMAID_JS := $(MERMAID_DIR)/mermaid.js
+IFRAME_WORKER := docs/assets/javascripts/iframe-worker.js
 CHROMIUM ?= /usr/bin/chromium
+# The web servers the tests publish the handbook on (tests/servers.py), as Debian ships them.
+SERVERS := /usr/sbin/nginx /usr/sbin/apache2
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+OFFLINE := offline/buku-pedoman-sop
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 # KERTAS=F4: the forms print on F4 (folio) instead of A4 (mkdocs.yml's extra.kertas).
 ifdef KERTAS
 export SOP_KERTAS := $(KERTAS)
 endif
+# SITE_URL=http://intranet/sop/: the address the handbook is published at
+# (mkdocs.yml's site_url), for its 404 page and the editions' "same page" switch.
+ifdef SITE_URL
+export SOP_SITE_URL := $(SITE_URL)
+endif
 
-.PHONY: setup serve build pdf test lint check sop-diff new-sop publish preview-editions bench-search bench clean
+.PHONY: setup serve build pdf offline test lint check sop-diff new-sop publish preview-editions bench-search bench clean
 
-setup: $(STAMP) $(MERMAID_JS)
+setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,16 +41,29 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-# The handbook's Mermaid: one ES module with the diagram kinds the handbook
+# The handbook's Mermaid: one classic script with the diagram kinds the handbook
 # draws (tools/build-mermaid.mjs, pinned esbuild over the pinned mermaid).
 $(MERMAID_JS): node_modules/.package-lock.json tools/build-mermaid.mjs
 	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid.min.js  # and the Mermaid files of older checkouts
 	node tools/build-mermaid.mjs $@
 
+# The offline edition's search worker runs in an iframe (file:// has no workers):
+# Material's offline plugin loads this shim, the site's own copy of the pinned one.
+$(IFRAME_WORKER): node_modules/.package-lock.json
+	cp node_modules/iframe-worker/shim/index.js $@
+
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$(APT_GET) update -qq
+	$(APT_GET) install -y -qq chromium
+
+# Only installed: the tests start their own servers on 127.0.0.1 with copies
+# of the stock configuration; where the packages started theirs, they are stopped.
+$(SERVERS) &:
+	@echo "Installing Debian's nginx and apache2 for the publishing tests"
+	$(APT_GET) update -qq
+	$(APT_GET) install -y -qq nginx apache2
+	-$(SUDO) systemctl disable --now nginx apache2 2>/dev/null
 
 # FORMAT=github adds GitHub Actions annotations on the YAML lines.
 check: $(STAMP)
@@ -70,6 +94,18 @@ build: setup
 	mv site.new site
 	rm -rf site.old
 
+# The offline edition: the handbook to open from a folder without a web server
+# (file://: a shared drive, a USB stick), as a folder and a zip of it. Pages
+# are named by file (x.html) and search runs without a server (Material's
+# offline plugin); there is no 404 page, which only a server can show.
+offline: setup
+	rm -rf $(OFFLINE).new
+	SOP_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(abspath $(OFFLINE).new)
+	rm -rf $(OFFLINE) $(OFFLINE).zip
+	mv $(OFFLINE).new $(OFFLINE)
+	cd $(dir $(OFFLINE)) && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE)).zip $(notdir $(OFFLINE))
+	@echo "Edisi luring: $(OFFLINE)/index.html dan $(OFFLINE).zip"
+
 # The site with a PDF of each SOP and of the book (buku/), which its pages link to
 # ("Unduh PDF"): headless Chromium prints the built pages (macros/sop_handbook/pdf.py).
 # KERTAS=F4 prints on F4 (folio) instead of A4.
@@ -82,7 +118,7 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/mypy bench
 
-test: setup $(CHROMIUM) lint
+test: setup $(CHROMIUM) $(SERVERS) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 # mike builds with mkdocs.yml (strict) and commits to the local gh-pages branch
@@ -112,4 +148,4 @@ bench: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 3
 
 clean:
-	rm -rf site site.new site.old $(VENV) node_modules $(MERMAID_DIR)
+	rm -rf site site.new site.old offline $(VENV) node_modules $(MERMAID_DIR) $(IFRAME_WORKER)

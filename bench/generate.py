@@ -529,7 +529,7 @@ def copy_project(out: Path) -> None:
     for part in ("docs", "overrides", "schema"):
         shutil.copytree(ROOT / part, out / part, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     (out / "mkdocs.yml").write_text(mkdocs_config(), encoding="utf-8")
-    if not (out / "docs/assets/javascripts/mermaid/mermaid.mjs").exists():
+    if not (out / "docs/assets/javascripts/mermaid/mermaid.js").exists():
         print("note: docs/assets/javascripts/mermaid/ is missing (run make setup); the build needs it")
 
 

@@ -64,16 +64,27 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return mermaid_preload.preload(output, page.url, Path(config.docs_dir), entry)
 
 
+@event_priority(-100)  # after mkdocs-print-site-plugin's, which keeps the 404 page's context for the book
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page's and the book's base URLs (``site.not_found_context``)."""
+    site.not_found_context(context, template_name, config)
+    return context
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page without the book's script, as the others."""
     return site.without_book_script(output_content)
 
 
-@event_priority(-100)  # after Material's search plugin has written its index, and print-site the book
+# After Material's search plugin has written its index and print-site the book (0),
+# before Material's offline plugin inlines the index we rewrite (-100).
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs, if asked."""
+    """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs, if asked;
+    the offline edition without the 404 page no server shows."""
     site.finish_search(config)
     site.write_pdfs(config)
+    site.finish_offline(config)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

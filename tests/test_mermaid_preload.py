@@ -1,4 +1,4 @@
-"""Pages with a diagram name Mermaid in their head; Mermaid is one module."""
+"""Pages with a diagram name Mermaid in their head; Mermaid is one classic script."""
 
 from __future__ import annotations
 
@@ -9,32 +9,38 @@ from sop_handbook import mermaid_preload, mermaid_scripts
 from .conftest import ROOT
 
 DOCS = ROOT / "docs"
-ENTRY = "assets/javascripts/mermaid/mermaid.mjs"  # mkdocs.yml's mermaid2 javascript, built by make
-PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
+ENTRY = "assets/javascripts/mermaid/mermaid.js"  # mkdocs.yml's mermaid2 javascript, built by make
+PRELOAD = re.compile(r'<link rel="preload" as="script" href="([^"]+)">')
+MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
 # A dynamic import, or a static one of a file ("@import" in Mermaid's CSS is neither).
 IMPORT = re.compile(r'(?<![@.\w])import\s*\(|(?:\bfrom|(?<![@.\w])import)\s*["\'](?:\.{1,2}/|/|https?:)')
 
 
-def test_the_handbook_s_mermaid_is_one_module_that_imports_nothing():
+def test_the_handbook_s_mermaid_is_one_classic_script_that_imports_nothing():
     assert f"javascript: {ENTRY}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert mermaid_preload.local_module(DOCS, ENTRY)
+    assert mermaid_preload.local_script(DOCS, ENTRY) == mermaid_preload.LINKS[".js"]
     code = (DOCS / ENTRY).read_text(encoding="utf-8")
     assert not IMPORT.search(code)  # the one link is all: no module is left to a later round trip
+    # A classic script (an IIFE), which any server's stock types and file:// run: no module syntax.
+    assert code.startswith("(()=>{") and not re.search(r"\bexport\s*(default|\{)", code)
     assert "swimlane-beta" in code and "flowchart" in code  # the kinds the handbook draws (drawn in test_browser)
     assert "window.mermaid=" in code  # the global Material draws with
 
 
-def test_only_a_local_module_is_preloaded(tmp_path):
+def test_only_a_local_script_or_module_is_preloaded(tmp_path):
     (tmp_path / "js").mkdir()
     (tmp_path / "js/m.mjs").write_text("export default 1;", encoding="utf-8")
     (tmp_path / "js/m.min.js").write_text("var m = 1;", encoding="utf-8")
+    (tmp_path / "js/m.css").write_text("", encoding="utf-8")
     page = f"<html><head></head><body>{mermaid_scripts.DIAGRAM}x</code></pre></body></html>"
-    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b/", tmp_path, "js/m.mjs")) == ["../../js/m.mjs"]
-    for other in ("js/m.min.js", "js/missing.mjs", "https://cdn.invalid/mermaid.esm.min.mjs"):
+    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b/", tmp_path, "js/m.min.js")) == ["../../js/m.min.js"]
+    assert MODULE_PRELOAD.findall(mermaid_preload.preload(page, "a/b/", tmp_path, "js/m.mjs")) == ["../../js/m.mjs"]
+    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b.html", tmp_path, "js/m.min.js")) == ["../js/m.min.js"]
+    for other in ("js/m.css", "js/missing.js", "https://cdn.invalid/mermaid.esm.min.mjs"):
         assert mermaid_preload.preload(page, "a/b/", tmp_path, other) == page, other
 
 
-def test_sop_pages_preload_the_modules_and_pages_without_a_diagram_do_not(real_site):
+def test_sop_pages_preload_mermaid_and_pages_without_a_diagram_do_not(real_site):
     sop_page = real_site.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html"
     text = sop_page.read_text(encoding="utf-8")
     head = text[: text.index("</head>")]

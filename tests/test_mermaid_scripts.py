@@ -33,7 +33,7 @@ from sop_handbook import mermaid_scripts
 from .conftest import ROOT, fixture_sources, make_project, real_sources
 
 MERMAID2 = "mkdocs-mermaid2-plugin"
-JAVASCRIPT = "assets/javascripts/mermaid/mermaid.mjs"  # mkdocs.yml's mermaid2 javascript
+JAVASCRIPT = "assets/javascripts/mermaid/mermaid.js"  # mkdocs.yml's mermaid2 javascript
 ORIGINAL = MarkdownMermaidPlugin.on_post_page
 
 
@@ -149,7 +149,7 @@ def expected_scripts(page_url: str) -> str:
     """What mkdocs.yml's mermaid2 configuration adds to a page at ``page_url``, as mermaid2 writes it."""
     src = posixpath.relpath(JAVASCRIPT, posixpath.dirname(page_url) or ".")
     config = "window.mermaidConfig = {default: {\n    startOnLoad: false\n}};"
-    return f'<script type="module">import mermaid from "{src}";\n{config}</script>'
+    return f'<script src="{src}"></script><script>{config}</script>'
 
 
 @pytest.mark.build

@@ -1,12 +1,18 @@
-// The handbook's Mermaid: one ES module holding the diagram kinds the handbook
-// draws, built from the pinned npm package by the pinned esbuild.
+// The handbook's Mermaid: one classic script holding the diagram kinds the
+// handbook draws, built from the pinned npm package by the pinned esbuild.
 //
-//     node tools/build-mermaid.mjs OUT.mjs
+//     node tools/build-mermaid.mjs OUT.js
+//
+// A classic script named .js, not an ES module named .mjs: every web server's
+// stock types send .js as JavaScript (Debian's nginx sends .mjs as text/plain,
+// and browsers refuse a module of that type), and a classic script also runs
+// from a folder opened with no server at all (file://), where browsers refuse
+// every module script.
 //
 // Mermaid's own ES-module build is a 31 kB core that imports some thirty chunks,
 // then the diagram's chunks when a diagram is drawn: on a plain-HTTP intranet
 // server (six connections per host) those files cost about 0.2 s of the time until
-// an SOP page's diagram is drawn. This module is one file with no imports:
+// an SOP page's diagram is drawn. This script is one file with no imports:
 //
 // - Mermaid's core and the dynamic imports in DRAWN (the swimlane of the SOP
 //   pages, the flowchart of Peta keterkaitan, their layouts and the small
@@ -18,8 +24,8 @@
 //   handbook's labels code "$", so they hold no math) becomes a module that
 //   throws an error saying so.
 //
-// The module makes itself the global `mermaid` Material draws with (without
-// it Material would fetch Mermaid from a CDN) and exports it as its default.
+// The script makes itself the global `mermaid` Material draws with (without
+// it Material would fetch Mermaid from a CDN).
 import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,7 +37,6 @@ const DRAWN = ["swimlanesDiagram", "flowDiagram", "swimlanes", "dagre", "bpmnIco
 const STAND_INS = { elk: "dagre" };
 const ENTRY = `import mermaid from "mermaid";
 window.mermaid = mermaid;
-export default mermaid;
 `;
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -42,14 +47,14 @@ function moduleName(specifier) {
 
 const out = process.argv[2];
 if (!out) {
-  console.error("usage: node tools/build-mermaid.mjs OUT.mjs");
+  console.error("usage: node tools/build-mermaid.mjs OUT.js");
   process.exit(2);
 }
 const bundled = new Set();
 const result = await esbuild.build({
   stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: "mermaid-handbook.mjs" },
   bundle: true,
-  format: "esm",
+  format: "iife",
   minify: true,
   legalComments: "none",
   outfile: out,

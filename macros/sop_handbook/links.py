@@ -1,9 +1,15 @@
 """Where every page lives: the one place that computes paths and URLs.
 
-Pages are addressed by their source path in ``docs/`` (``src``); the site
-uses directory URLs, so ``sop/a/b/c.md`` is served at ``sop/a/b/c/``.
-Links inside generated HTML are relative, so the site works under any
-base path (an intranet server's sub-folder, a versioned copy).
+Pages are addressed by their source path in ``docs/`` (``src``). A site
+served by a web server uses directory URLs: ``sop/a/b/c.md`` is served at
+``sop/a/b/c/`` (its file is ``sop/a/b/c/index.html``). The offline edition,
+opened from a folder with no server (``file://``, where a folder's URL opens
+a listing of the folder, not its ``index.html``), names the files:
+``sop/a/b/c.html``, as MkDocs does with ``use_directory_urls: false``.
+``set_directory_urls`` chooses between the two for a build (``site.configure``
+calls it with MkDocs' setting). Links inside generated HTML are relative, so
+the site works under any base path (an intranet server's sub-folder, a
+versioned copy, a folder on a USB stick).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ GLOSARIUM = "glosarium.md"
 KATEGORI = "kategori.md"
 MONITORING = "formulir-monitoring.md"  # one blank form for every SOP, filled in from the SOP page's link
 SOP_DIR = "sop/"  # the generated SOP pages, and nothing else
-BUKU = "buku/"  # the book, written by mkdocs-print-site-plugin (print_page_basename in mkdocs.yml)
+BUKU = "buku.md"  # the book's page, written by mkdocs-print-site-plugin (print_page_basename in mkdocs.yml)
 API_SOPS = "api/sops.json"
 
 
@@ -51,12 +57,40 @@ def baris(line: int) -> str:
     return f"L{line}"
 
 
-def page_url(src: str) -> str:
-    """The URL of a page relative to the site root (directory URLs)."""
+_style = {"directory_urls": True}
+
+
+def set_directory_urls(directory_urls: bool) -> None:
+    """Address pages by directory URLs (``sop/a/b/c/``, a served site) or by file (``sop/a/b/c.html``, offline)."""
+    _style["directory_urls"] = directory_urls
+
+
+def directory_urls() -> bool:
+    """Whether this build addresses pages by directory URLs (see ``set_directory_urls``)."""
+    return _style["directory_urls"]
+
+
+def page_url(src: str, directory_urls: bool | None = None) -> str:
+    """The URL of a page relative to the site root, in this build's style unless ``directory_urls`` is given."""
+    by_directory = _style["directory_urls"] if directory_urls is None else directory_urls
+    return _page_url(src, by_directory)
+
+
+@functools.lru_cache(maxsize=4096)
+def _page_url(src: str, by_directory: bool) -> str:
+    if src.endswith(".html") and not by_directory:
+        return src
     stem = src.removesuffix(".md").removesuffix(".html")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    index = stem == "index" or stem.endswith("/index")
+    if by_directory:
+        return stem.removesuffix("index") if index else stem + "/"
+    return stem + ".html"
+
+
+def page_folder(src: str) -> str:
+    """The folder of a page's file, relative to the site root: where a file beside the page goes (its PDF)."""
+    url = page_url(src)
+    return url[: url.rfind("/") + 1]
 
 
 def relative_url(from_src: str, to_src: str) -> str:
@@ -65,26 +99,28 @@ def relative_url(from_src: str, to_src: str) -> str:
 
 
 def url_from(from_src: str, url: str) -> str:
-    """A link from a page to a directory URL of the site that is no page of ours (e.g. the book, ``BUKU``)."""
+    """A link from a page to a file of the site that is no page (e.g. the book's PDF), by its path from the root."""
     return _relative(page_url(from_src), url)
 
 
 @functools.lru_cache(maxsize=4096)
 def _relative(start: str, target: str) -> str:
-    """``target`` relative to ``start``, both directory URLs from the site root ("" is the root).
+    """``target`` relative to ``start``, both URLs from the site root ("" is the root).
 
-    What ``posixpath.relpath`` gives (with a final "/"), without its turning both into absolute paths
-    on every one of the tens of thousands of links of a large handbook.
+    A URL ending in "/" is a folder (a directory URL); otherwise the part after
+    the last "/" names a file. What ``posixpath.relpath`` gives (with a final
+    "/" for a folder), without its turning both into absolute paths on every
+    one of the tens of thousands of links of a large handbook.
     """
-    start_parts = start.rstrip("/").split("/") if start else []
-    target_parts = target.rstrip("/").split("/") if target else []
+    start_folders = start.split("/")[:-1]
+    *target_folders, name = target.split("/")
     common = 0
-    for mine, theirs in zip(start_parts, target_parts, strict=False):
+    for mine, theirs in zip(start_folders, target_folders, strict=False):
         if mine != theirs:
             break
         common += 1
-    path = "/".join([".."] * (len(start_parts) - common) + target_parts[common:])
-    return path + "/" if path else "./"
+    path = "/".join([*[".."] * (len(start_folders) - common), *target_folders[common:], name])
+    return path or "./"
 
 
 def anchor(no: int) -> str:

@@ -1,14 +1,15 @@
-"""``<link rel="modulepreload">`` for Mermaid on the pages that have a diagram.
+"""A preload link for Mermaid in the ``<head>`` of the pages that have a diagram.
 
-mermaid2 writes its module script (``import mermaid from "…"``) inline at the
-end of the ``<body>``, after Material's script: left to itself, the browser
-asks for Mermaid only once it has run Material's script and reached that line.
-A ``modulepreload`` link in the ``<head>`` starts the download with the page's
-stylesheets, and compiles the module while the rest of the page loads.
+mermaid2 writes its ``<script>`` for Mermaid at the end of the ``<body>``,
+after Material's script: left to itself, the browser may ask for Mermaid
+only once it reaches that line. A preload link in the ``<head>`` starts the
+download with the page's stylesheets.
 
-The handbook's Mermaid is one module that imports nothing
+The handbook's Mermaid is one classic script that imports nothing
 (``tools/build-mermaid.mjs`` bundles it; ``tests/test_mermaid_preload.py``
-checks it), so the link names that module alone.
+checks it), so the link names that script alone: ``rel="preload"
+as="script"``. An ES module (``.mjs``, were mermaid2 configured with one)
+gets ``rel="modulepreload"``.
 """
 
 from __future__ import annotations
@@ -19,17 +20,21 @@ from pathlib import Path
 
 from .mermaid_scripts import DIAGRAM
 
+LINKS = {".js": '<link rel="preload" as="script" href="{}">', ".mjs": '<link rel="modulepreload" href="{}">'}
+
 
 @functools.lru_cache(maxsize=4)
-def local_module(docs_dir: Path, entry: str) -> bool:
-    """Whether ``entry`` (mermaid2's ``javascript``) is an ES module served from the docs folder."""
-    return entry.endswith(".mjs") and (docs_dir / entry).is_file()
+def local_script(docs_dir: Path, entry: str) -> str | None:
+    """The preload link's pattern for ``entry`` (mermaid2's ``javascript``) if it is a file of the docs folder."""
+    link = LINKS.get(posixpath.splitext(entry)[1])
+    return link if link and (docs_dir / entry).is_file() else None
 
 
 def preload(page_html: str, page_url: str, docs_dir: Path, entry: str) -> str:
-    """A page with a diagram gets the modulepreload link in its ``<head>``; other pages stay as they are."""
+    """A page with a diagram gets the preload link in its ``<head>``; other pages stay as they are."""
     end = page_html.find("</head>")
-    if DIAGRAM not in page_html or end < 0 or not local_module(docs_dir, entry):
+    link = local_script(docs_dir, entry)
+    if DIAGRAM not in page_html or end < 0 or link is None:
         return page_html
     href = posixpath.relpath(entry, posixpath.dirname(page_url) or ".")
-    return f'{page_html[:end]}<link rel="modulepreload" href="{href}">{page_html[end:]}'
+    return page_html[:end] + link.format(href) + page_html[end:]

@@ -27,7 +27,7 @@ from .model import Handbook, Sop
 
 ENV = "SOP_PDF"  # set (to anything but "" or "0") to write the PDFs
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-BUKU_PDF = "buku-pedoman-sop.pdf"  # in buku/, beside the book's page
+BUKU_PDF = "buku-pedoman-sop.pdf"  # beside the book's page (in buku/)
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -42,8 +42,13 @@ def nama_berkas(sop: Sop) -> str:
 
 
 def sop_pdf(sop: Sop) -> str:
-    """The PDF's path in the site: ``sop/<instansi>/<unit>/<id>/<id>.pdf``."""
-    return links.page_url(links.sop_src(sop)) + nama_berkas(sop)
+    """The PDF's path in the site, beside the page's file: ``sop/<instansi>/<unit>/<id>/<id>.pdf``."""
+    return links.page_folder(links.sop_src(sop)) + nama_berkas(sop)
+
+
+def buku_pdf() -> str:
+    """The book's PDF's path in the site, beside the book's page: ``buku/buku-pedoman-sop.pdf``."""
+    return links.page_folder(links.BUKU) + BUKU_PDF
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,7 +84,7 @@ def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
         raise RuntimeError(f"{ENV}: Playwright tidak terpasang; jalankan lewat `make pdf`") from error
     jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops]
     if book:
-        jobs.append((links.BUKU, site / links.BUKU / BUKU_PDF))
+        jobs.append((links.page_url(links.BUKU), site / buku_pdf()))
     written: list[Path] = []
     with served(site) as base, sync_playwright() as playwright:
         try:

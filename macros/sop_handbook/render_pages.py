@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Collection, Sequence
 
@@ -32,9 +33,10 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
 
 
 def tautan_buku(from_src: str, pdf: str | None) -> str:
-    """The home page's way to the book (mkdocs-print-site-plugin's page), and to its PDF when the build wrote it."""
-    buku = links.url_from(from_src, links.BUKU)
-    unduh = f' (<a href="{buku}{h(pdf)}" download>unduh PDF</a>)' if pdf else ""
+    """The home page's way to the book (mkdocs-print-site-plugin's page), and to its PDF (its path in the
+    site) when the build wrote it."""
+    buku = links.relative_url(from_src, links.BUKU)
+    unduh = f' (<a href="{h(links.url_from(from_src, pdf))}" download>unduh PDF</a>)' if pdf else ""
     return (
         "<p>Untuk dicetak: setiap halaman SOP tercetak sebagai formulir SOP AP, dan "
         f'<a href="{buku}">buku SOP</a>{unduh} memuat seluruh SOP dalam satu halaman, dengan sampul dan daftar isi.</p>'
@@ -58,11 +60,12 @@ MONITORING_BARIS = 5  # the SOP's own row, then rows for what the assessor adds
 def formulir_monitoring(handbook: Handbook) -> str:
     """The blank Formulir Monitoring of Permenpan RB 35/2012, one page for every SOP.
 
-    An SOP page links to it with the path of its page in the query
-    (``render_sop.monitoring_link``); ``monitoring.js`` reads the SOP's name,
-    number and unit from that page and writes them into the fields marked
-    ``data-isi``, as text. Without them (or without JavaScript, or opened from
-    files) the fields stay blank, to be written by hand.
+    An SOP page links to it with the SOP's ids in the query
+    (``render_sop.monitoring_link``); ``monitoring.js`` finds the SOP's name,
+    number and unit in the form's ``data-sop`` (``monitoring_data``) and writes
+    them into the fields marked ``data-isi``, as text. The form reads nothing
+    else, so it works from files too (the offline edition). Without the query
+    (or without JavaScript) the fields stay blank, to be written by hand.
     """
     field = '<span class="sop-isian" data-isi="{}"></span>'
     data = [("Instansi / Unit", field.format("unit")), ("Nama SOP", field.format("nama"))]
@@ -79,7 +82,7 @@ def formulir_monitoring(handbook: Handbook) -> str:
     first = f"<tr><td>1</td> <td>{field.format('nama')}</td>{' <td></td>' * 5}</tr>"
     blank = "\n".join(f"<tr><td>{n}</td>{' <td></td>' * 6}</tr>" for n in range(2, MONITORING_BARIS + 1))
     return (
-        '<div class="sop-monitoring">\n'
+        f'<div class="sop-monitoring" data-sop="{h(monitoring_data(handbook))}">\n'
         f'<div class="sop-kop" role="group" aria-label="Kop formulir"><p>{h(handbook.pemerintah.upper())}</p></div>\n'
         '<p class="sop-monitoring-judul">FORMULIR MONITORING PELAKSANAAN SOP AP</p>\n'
         f'<table class="sop-monitoring-data"><tbody>\n{rows}\n</tbody></table>\n'
@@ -87,6 +90,24 @@ def formulir_monitoring(handbook: Handbook) -> str:
         '<p class="sop-monitoring-ttd">Penilai,<span class="sop-ttd"></span>'
         "(........................................)<br> NIP.</p>\n</div>"
     )
+
+
+def monitoring_data(handbook: Handbook) -> str:
+    """What the monitoring form fills in, as JSON: per ``<instansi>/<unit>``, the unit as the SOP page's
+    identity table names it, and per SOP id its Nama SOP (its title when it has none) and Nomor SOP,
+    each on one line as pages show text (``h``)."""
+
+    def line(text: str) -> str:
+        return " ".join(text.split())
+
+    data = {
+        f"{instansi.id}/{unit.id}": [
+            line(f"{unit.nama}, {instansi.nama}"),
+            {sop.id: [line(sop.nama or sop.judul_tampil), line(sop.nomor)] for sop in sops},
+        ]
+        for instansi, unit, sops in handbook.per_unit()
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def konvensi_waktu(handbook: Handbook) -> str:

@@ -67,9 +67,9 @@ def _cetak(sop: Sop, pdf: str | None) -> str:
 
 
 def monitoring_link(sop: Sop) -> str:
-    """The monitoring form's URL from the SOP's page: the form reads the SOP's name, number and unit
-    from that page (``monitoring.js``), so a page carries its path only."""
-    path = links.page_url(links.sop_src(sop)).removeprefix(links.SOP_DIR).rstrip("/")
+    """The monitoring form's URL from the SOP's page: the SOP's ids in the query; the form holds every
+    SOP's name, number and unit itself (``render_pages.monitoring_data``), so a page carries its ids only."""
+    path = f"{sop.instansi.id}/{sop.unit.id}/{sop.id}"
     return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode({'sop': path}, safe='/')}"
 
 

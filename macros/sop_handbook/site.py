@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import bagan, export, links, pdf, render_legal, render_pages, render_roles, render_sop, search
 from .glosarium import abbreviate, markdown_definitions
@@ -41,6 +42,8 @@ log = logging.getLogger("mkdocs.sop_handbook")
 SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while serving
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
+OFFLINE = "material/offline"  # Material's offline plugin: the edition opened from files (make offline)
+IFRAME_WORKER = "assets/javascripts/iframe-worker.js"  # its search worker's shim (npm iframe-worker, made by make)
 SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.html shows
 ADA_BUKU = "ada_buku"  # config.extra key: whether the book is built (SOP_BUKU=false leaves it out)
 PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
@@ -60,8 +63,8 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     a one-page site listing the errors instead, so that the preview shows them
     and comes back by itself once the source is fixed.
     """
-    if not config.use_directory_urls:
-        raise PluginError("sop_handbook: use_directory_urls harus true (tautan halaman dihitung untuknya)")
+    _offline_edition(config)
+    links.set_directory_urls(config.use_directory_urls)
     if not os.environ.get(MIKE_VERSION):
         # Material's version selector reads mike's versions.json, which only a
         # site deployed by mike has; elsewhere it fails in the reader's browser.
@@ -85,6 +88,39 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     _paper(config)
     _search_in_indonesian(config)
     return config
+
+
+def offline_plugin(config: MkDocsConfig) -> Any:
+    """Material's offline plugin when it is on (``make offline``: the edition opened from files); else None."""
+    plugin = config.plugins.get(OFFLINE)
+    return plugin if plugin is not None and plugin.config.enabled else None
+
+
+def _offline_edition(config: MkDocsConfig) -> None:
+    """The offline edition, opened from a folder with no web server (``file://``).
+
+    Material's offline plugin names pages by file (``use_directory_urls:
+    false``, set here already, before its own ``on_config``, because the
+    links are computed for it) and inlines the search index into a script.
+    Its search worker runs in an iframe there (the ``iframe-worker`` shim),
+    which the plugin would load from a CDN unless a copy is named: the site's
+    own copy, which ``make`` takes from the pinned npm package.
+    """
+    if offline_plugin(config) is None:
+        return
+    if not (Path(config.docs_dir) / IFRAME_WORKER).is_file():
+        raise PluginError(f"sop_handbook: {config.docs_dir}/{IFRAME_WORKER} tidak ada; jalankan `make offline`")
+    config.use_directory_urls = False
+    polyfills = config.extra.setdefault("polyfills", [])
+    if IFRAME_WORKER not in polyfills:
+        polyfills.append(IFRAME_WORKER)
+
+
+def finish_offline(config: MkDocsConfig) -> None:
+    """The offline edition without ``404.html``: only a web server shows it, and opened as a file its
+    links (absolute, from ``site_url``) lead nowhere."""
+    if offline_plugin(config) is not None:
+        (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 
 def _paper(config: MkDocsConfig) -> None:
@@ -145,6 +181,35 @@ def write_pdfs(config: MkDocsConfig) -> None:
     log.info("PDF: %d berkas ditulis", len(written))
 
 
+def not_found_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> None:
+    """The 404 page's ``base_url`` ends with "/", and the book's page gets its own (``book_context``).
+
+    MkDocs gives the 404 page the path of ``site_url`` without its last "/"
+    ("/sop"): Material resolves the search index and mike's ``versions.json``
+    against it, so they were asked from the folder above ("/search/...").
+    """
+    if template_name != "404.html":
+        return
+    book_context(config)
+    context["base_url"] = str(context["base_url"]).rstrip("/") + "/"
+
+
+def book_context(config: MkDocsConfig) -> None:
+    """The book's page gets its own ``base_url``, relative to it.
+
+    mkdocs-print-site-plugin renders the book with the context it kept of the
+    404 page, whose ``base_url`` is the absolute path of ``site_url`` ("/"
+    without it): Material's search would fetch its index from the server's
+    root, wrong under a sub-path, in an edition of mike and from files. Called
+    for the 404 page after the plugin's ``on_template_context`` has kept that
+    context: the plugin gets a copy, the 404 page keeps its own.
+    """
+    plugin = book_plugin(config)
+    if plugin is None or not plugin.context:
+        return
+    plugin.context = {**plugin.context, "base_url": get_relative_url(".", links.page_url(links.BUKU))}
+
+
 def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
     """The book holds the SOPs alone: the nav's sections of agencies and units, with their SOP pages.
 
@@ -202,7 +267,7 @@ def book_page(page: Page) -> None:
     """
     if not (hasattr(page, "html") and page.file.src_uri.startswith(links.SOP_DIR)):
         return
-    folder = page.url
+    folder = posixpath.dirname(page.url)  # "sop/a/b/c/" is in "sop/a/b/c", "sop/a/b/c.html" in "sop/a/b"
 
     def link(match: re.Match[str]) -> str:
         href = match[1]
@@ -471,7 +536,7 @@ def define_macros(env: Any) -> None:
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
     book = bool(env.variables.get(ADA_BUKU))
-    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.BUKU_PDF if with_pdf else None) if book else "")
+    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.buku_pdf() if with_pdf else None) if book else "")
 
 
 def reuse_page_templates(config: MkDocsConfig) -> None:
