@@ -9,13 +9,15 @@ axe-core, from ``node_modules``, checks accessibility.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sop_handbook import pdf
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -65,6 +67,7 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)  # console messages of type "error"
     requests: list[str] = field(default_factory=list)  # every URL asked for, refused or not
+    failed: list[str] = field(default_factory=list)  # requests that failed or were answered >= 400 (not the refused)
 
     def trapped(self) -> list[str]:
         """The calls caught by ``SCRIPT_TRAPS`` (None when the context has no traps)."""
@@ -86,12 +89,18 @@ def new_context(browser: Browser, traps: bool = True) -> BrowserContext:
     return context
 
 
-def watch(page: Page) -> Visit:
-    """Record what ``page`` asks outside 127.0.0.1 (refused), its dialogs (dismissed), errors, console errors."""
+def on_this_machine(url: str) -> bool:
+    """Whether ``url`` is of a server on 127.0.0.1 (a site the tests serve)."""
+    return urlparse(url).hostname == "127.0.0.1"
+
+
+def watch(page: Page, inside: Callable[[str], bool] = on_this_machine) -> Visit:
+    """Record what ``page`` asks outside the site (refused; by default, outside 127.0.0.1), its dialogs
+    (dismissed), errors, console errors, requests that failed and answers of an HTTP error."""
     visit = Visit(page)
 
     def route(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
+        if inside(route.request.url):
             route.continue_()
         else:
             visit.outside.append(route.request.url)
@@ -103,6 +112,16 @@ def watch(page: Page) -> Visit:
     page.on("pageerror", lambda error: visit.errors.append(str(error)))
     page.on("console", lambda message: visit.console.append(message.text) if message.type == "error" else None)
     page.on("request", lambda request: visit.requests.append(request.url))
+    page.on(
+        "response",
+        lambda response: visit.failed.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
+    page.on(
+        "requestfailed",
+        lambda request: (
+            None if request.url in visit.outside else visit.failed.append(f"{request.failure} {request.url}")
+        ),
+    )
     return visit
 
 
@@ -151,3 +170,89 @@ def axe_run(page: Page) -> dict:
         }""",
         WCAG_AA,
     )
+
+
+# Problems on the page, as sentences: markup that could run or restyle the
+# page (in the document and in the open shadow roots of the diagrams), and
+# diagrams not drawn, drawn as Mermaid's error picture, or not from a
+# figure of the handbook's own (a ```mermaid fence in source text would be).
+PAGE_PROBLEMS = r"""() => {
+    // The book's one <style>, mkdocs-print-site-plugin's numbering of headings: its rules name sections by the
+    // pages' URLs and hold numbers, nothing else (an SOP's id is a slug, schema/sop.schema.json).
+    const RULE = String.raw`\s*\.print-site-enumerate-headings #[a-z0-9-]+( > h1| h[2-6])?(:before)? \{[^{}<>]*\}`;
+    const BOOK_HEADINGS = new RegExp(String.raw`^(${RULE})*\s*$`);
+    const problems = [];
+    const roots = [document, ...[...document.querySelectorAll("div.mermaid")].map(d => d.shadowRoot).filter(Boolean)];
+    for (const root of roots) {
+        for (const element of root.querySelectorAll("*")) {
+            for (const attribute of element.attributes) {
+                const value = attribute.value.trim().toLowerCase();
+                if (attribute.name.startsWith("on") || value.startsWith("javascript:")) {
+                    problems.push(`${element.tagName} ${attribute.name}="${attribute.value}"`);
+                }
+            }
+        }
+    }
+    for (const element of document.querySelectorAll(
+            "article :is(script, style, iframe, frame, object, embed, base, meta, link, form)")) {
+        if (element.matches("#print-site-page + style") && BOOK_HEADINGS.test(element.textContent)) continue;
+        problems.push(`<${element.tagName.toLowerCase()}> in the article`);
+    }
+    if (getComputedStyle(document.body).display === "none") problems.push("the body is hidden");
+    const diagrams = [...document.querySelectorAll(".mermaid")];  // <pre> until Material draws it
+    for (const [index, diagram] of diagrams.entries()) {
+        const svg = diagram.shadowRoot && diagram.shadowRoot.querySelector("svg");
+        if (!svg) problems.push(`diagram ${index + 1} is not drawn`);
+        else if (svg.textContent.includes("Syntax error") || svg.getAttribute("aria-roledescription") === "error")
+            problems.push(`diagram ${index + 1} is Mermaid's error picture`);
+        if (!diagram.closest("figure.sop-diagram")) problems.push(`diagram ${index + 1} is not the handbook's`);
+    }
+    return {problems, diagrams: diagrams.length};
+}"""
+
+
+LANES = 4  # pages loading at the same time
+
+
+def walk(
+    context: BrowserContext, base_url: str, paths: list[str], inside: Callable[[str], bool] | None = None
+) -> tuple[dict[str, list[str]], int]:
+    """Open the pages at ``paths`` (relative to ``base_url``); their problems by page and the number of diagrams
+    drawn. Requests ``inside`` (by default: under ``base_url``) are the site's; any other is refused and a problem.
+
+    ``LANES`` tabs load pages side by side, each tab waiting for its page to
+    be quiet (no request for 500 ms) before the next: most of a page's time
+    is that wait.
+    """
+    problems: dict[str, list[str]] = {}
+    pages = paths
+    ours = inside or (lambda url: url.startswith((base_url, "data:", "blob:")))
+    lanes = [watch(context.new_page(), ours) for _ in range(LANES)]
+    drawn = 0
+    for start in range(0, len(pages), LANES):
+        batch = list(zip(lanes, pages[start : start + LANES], strict=False))
+        for lane, path in batch:
+            for record in (lane.outside, lane.dialogs, lane.errors, lane.console, lane.requests, lane.failed):
+                record.clear()
+            lane.page.goto(base_url + path, wait_until="commit")
+        for lane, path in batch:
+            lane.page.wait_for_load_state("load")
+            with contextlib.suppress(PlaywrightTimeoutError):  # PAGE_PROBLEMS names the diagrams not drawn
+                lane.page.wait_for_function(ALL_DIAGRAMS_DRAWN, timeout=20_000)
+            lane.page.wait_for_load_state("networkidle")
+            found = lane.page.evaluate(PAGE_PROBLEMS)
+            drawn += found["diagrams"]
+            page_problems = [
+                *(f"request outside the site (refused): {url}" for url in lane.outside),
+                *(f"request failed: {failure}" for failure in lane.failed),
+                *(f"dialog: {message}" for message in lane.dialogs),
+                *(f"page error: {error}" for error in lane.errors),
+                *(f"console error: {message}" for message in lane.console),
+                *(f"script ran: {call}" for call in lane.trapped()),
+                *found["problems"],
+            ]
+            if page_problems:
+                problems[path or "(home)"] = page_problems
+    for lane in lanes:
+        lane.page.close()
+    return problems, drawn

@@ -4,7 +4,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,7 +12,7 @@ import yaml
 from sop_handbook import links
 from sop_handbook.text import h
 
-from .conftest import ROOT, build, fixture_sources, line_of, load, make_project, real_sources
+from .conftest import ROOT, build, fixture_sources, line_of, load, make, make_project, real_sources
 
 SOP_KEYS = {
     "id",
@@ -343,10 +342,7 @@ def test_make_build_swaps_in_only_a_successful_build(tmp_path):
 
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     """The README's ``make build`` with this test run's virtualenv and Mermaid."""
-    venv = Path(sys.executable).parent.parent
-    mermaid = "docs/assets/javascripts/mermaid/mermaid.mjs"  # the Makefile's target for Mermaid
-    command = ["make", "build", f"VENV={venv}", "-o", mermaid, "-o", f"{venv}/.installed"]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True)
+    return make(project, "build")
 
 
 @pytest.mark.build

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 from datetime import date
 from io import BytesIO
@@ -16,10 +15,7 @@ import pytest
 from sop_handbook.text import tanggal
 
 from .browsing import serve
-from .conftest import ROOT, make_project, real_sources
-
-VENV = Path(sys.executable).parent.parent
-MERMAID_JS = "docs/assets/javascripts/mermaid/mermaid.mjs"  # the Makefile's target for Mermaid
+from .conftest import ROOT, make, make_project, real_sources
 
 
 def git(project: Path, *args: str) -> str:
@@ -28,8 +24,7 @@ def git(project: Path, *args: str) -> str:
 
 def publish(project: Path, version: str) -> subprocess.CompletedProcess[str]:
     """The README's publish command, with this test run's virtualenv and Mermaid."""
-    command = ["make", "publish", f"VERSION={version}", f"VENV={VENV}", "-o", MERMAID_JS, "-o", f"{VENV}/.installed"]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=os.environ | {"HOME": str(project)})
+    return make(project, "publish", f"VERSION={version}", env=os.environ | {"HOME": str(project)})
 
 
 @pytest.fixture(scope="module")
