@@ -102,13 +102,35 @@ def test_json_export(real_site):
     assert step["pelaksana_direkonstruksi"] is True
 
 
+def test_each_agency_prints_its_own_government_and_the_footer_names_every_one(fixture_site):
+    """One handbook, two governments: each SOP's kop starts with its agency's, the footer lists both."""
+
+    def kop(page: str) -> list[str]:
+        html = (fixture_site.site / page / "index.html").read_text(encoding="utf-8")
+        block = html[html.index('<div class="sop-kop"') :]
+        return re.findall(r"<p>([^<]+)</p>", block[: block.index("</div>")])
+
+    assert kop("sop/badan-b/sekretariat/laporan-badan") == [
+        "PEMERINTAH KOTA CONTOH",
+        "BADAN CONTOH B",
+        "SEKRETARIAT BADAN",
+    ]
+    assert kop("sop/dinas-a/bidang-koperasi/pemeriksaan-berkas")[:2] == ["PEMERINTAH PROVINSI CONTOH", "DINAS CONTOH A"]
+    for page in ("", "pelaksana/", "dasar-hukum/"):
+        html = (fixture_site.site / page / "index.html").read_text(encoding="utf-8")
+        footer = '<div class="md-copyright__highlight">Pemerintah Provinsi Contoh · Pemerintah Kota Contoh</div>'
+        assert footer in html, page
+
+
 def test_the_book_holds_a_cover_then_every_sop_by_agency_and_unit(fixture_site):
     """buku/ (mkdocs-print-site-plugin): the cover, then the SOPs in the nav's order and nothing else."""
     html = (fixture_site.site / "buku" / "index.html").read_text(encoding="utf-8")
     handbook = load(ROOT / "tests" / "fixtures" / "multi")
     assert '<a href="buku/">buku' in (fixture_site.site / "index.html").read_text(encoding="utf-8")  # from home
     cover = html[html.index('<div class="sop-sampul">') : html.index('id="print-page-toc"')]
-    assert "PEMERINTAH PROVINSI CONTOH" in cover and "DINAS CONTOH A" in cover and "BADAN CONTOH B" in cover
+    # Each government heads its own agencies.
+    kop = re.findall(r"<p>([^<]+)</p>", cover[: cover.index("</div>")])
+    assert kop == ["PEMERINTAH PROVINSI CONTOH", "DINAS CONTOH A", "PEMERINTAH KOTA CONTOH", "BADAN CONTOH B"]
     assert f"{len(handbook.sops)} SOP" in cover
     sections = re.findall(r'<section class="print-page" id="([^"]+)"', html)
     assert sections == [links.sop_src(sop).removesuffix(".md").replace("/", "-") for sop in nav_order(handbook)]

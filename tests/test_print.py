@@ -133,7 +133,7 @@ def test_the_book_prints_a_cover_contents_and_every_sop_as_its_form(visit, real_
     """buku/: cover, table of contents, a title page for the unit, then each SOP as it prints alone."""
     pages = print_pdf(visit, real_url + "buku/", tmp_path / "buku.pdf", diagram=False)
     sops = [sop for _, _, unit_sops in REAL.per_unit() for sop in unit_sops]
-    assert squeezed(REAL.pemerintah.upper()) in pages[0] and "BukuPedomanSOP" in pages[0]
+    assert squeezed(REAL.pemerintahan[0].upper()) in pages[0] and "BukuPedomanSOP" in pages[0]
     contents = pages[1]
     assert contents.startswith("DaftarIsiSekretariat")
     positions = [contents.index(squeezed(sop.judul_tampil)) for sop in sops]
@@ -274,6 +274,17 @@ def test_the_monitoring_form_names_an_sop_without_nama_sop_by_its_title(visit, r
     assert seen.page.locator(".sop-monitoring-data [data-isi=nomor]").inner_text() == sop.nomor
 
 
+def test_the_monitoring_form_has_the_kop_of_the_sops_own_government(visit, fixture_url, real_url):
+    blank = visit(fixture_url + "formulir-monitoring/", diagram=False)
+    assert blank.page.locator(".sop-kop [data-isi=pemerintah]").inner_text() == ""  # two governments: by hand
+    other = FIXTURE.sop("laporan-badan")
+    seen = visit(fixture_url + f"formulir-monitoring/?sop=badan-b/sekretariat/{other.id}", diagram=False)
+    seen.page.wait_for_function(FILLED)
+    assert seen.page.locator(".sop-kop [data-isi=pemerintah]").inner_text() == "PEMERINTAH KOTA CONTOH"
+    one = visit(real_url + "formulir-monitoring/", diagram=False)  # one government: printed on the blank form
+    assert one.page.locator(".sop-kop [data-isi=pemerintah]").inner_text() == "PEMERINTAH PROVINSI KALIMANTAN BARAT"
+
+
 def test_the_monitoring_form_is_filled_from_an_sop_page_as_text_and_prints_on_one_page(visit, fixture_url, tmp_path):
     """The hostile SOP's name, number and unit reach the shared form through the link, as text only."""
     sop = FIXTURE.sop("teks-berbahaya")
@@ -286,7 +297,8 @@ def test_the_monitoring_form_is_filled_from_an_sop_page_as_text_and_prints_on_on
             e.children.length])"""
     )
     unit = f"{sop.unit.nama}, {sop.instansi.nama}"
-    assert filled == [["unit", unit, 0], ["nama", sop.nama, 0], ["nomor", sop.nomor, 0], ["nama", sop.nama, 0]]
+    kop = ["pemerintah", sop.instansi.pemerintah.upper(), 0]  # blank until filled: the handbook has two governments
+    assert filled == [kop, ["unit", unit, 0], ["nama", sop.nama, 0], ["nomor", sop.nomor, 0], ["nama", sop.nama, 0]]
     assert seen.page.evaluate("document.querySelectorAll('.sop-monitoring :is(img, script, b)').length") == 0
     assert seen.errors == [] and seen.outside == []
     seen.page.pdf(path=str(tmp_path / "monitoring.pdf"), prefer_css_page_size=True, print_background=True)

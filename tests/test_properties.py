@@ -233,9 +233,9 @@ def handbooks(
     text = st.none() | teks
     peran_a = tuple(Peran(f"peran-{i}", draw(teks), draw(text), draw(text)) for i in range(draw(st.integers(1, 3))))
     unit_a = Unit("unit-a", draw(teks), peran_a)
-    instansi_a = Instansi("instansi-a", draw(teks), tuple(draw(st.lists(teks, max_size=2))), (unit_a,))
+    instansi_a = Instansi("instansi-a", draw(teks), draw(teks), tuple(draw(st.lists(teks, max_size=2))), (unit_a,))
     unit_b = Unit("unit-b", draw(teks), (Peran("peran-b", draw(teks), draw(text), None),))
-    instansi_b = Instansi("instansi-b", draw(teks), (), (unit_b,))
+    instansi_b = Instansi("instansi-b", draw(teks), draw(teks), (), (unit_b,))
     pejabat = Pejabat("pejabat-a", draw(teks), draw(teks), "19650809 198603 1 012", draw(text), draw(opsional))
     url = draw(st.none() | st.tuples(st.sampled_from(("http://", "https://")), _ANY_TEXT).map("".join))
     peraturan = Peraturan(
@@ -324,7 +324,6 @@ def handbooks(
         langkah=(_step(draw, teks, opsional, 1, unit_b.pelaksana[0]),),
     )
     return Handbook(
-        pemerintah=draw(teks),
         konvensi=dataclasses.replace(KONVENSI, dasar=draw(text)),
         instansi=(instansi_a, instansi_b),
         pejabat=(pejabat,),
@@ -377,7 +376,7 @@ def handbook_of(text: str) -> Handbook:
     """A fixed handbook with ``text`` in every free-text field: for explicit examples and the one-text property."""
     peran = (Peran("peran-0", text, text, text), Peran("peran-1", text, None, None))
     unit = Unit("unit-a", text, peran)
-    instansi = Instansi("instansi-a", text, (text,), (unit,))
+    instansi = Instansi("instansi-a", text, text, (text,), (unit,))
     pejabat = Pejabat("pejabat-a", text, text, "19650809 198603 1 012", text, text)
     peraturan = Peraturan("peraturan-a", "peraturan-menteri", "12/2024", 2024, text, text, f"https://{text}", text)
     mutu = MutuBaku(text, "1 Jam", 1.0, text)
@@ -413,7 +412,6 @@ def handbook_of(text: str) -> Handbook:
         main, id="sop-lain", file="sop_source/sop-lain.yaml", keterkaitan=(Keterkaitan("sop-utama", "terkait", text),)
     )
     return Handbook(
-        pemerintah=text,
         konvensi=dataclasses.replace(KONVENSI, dasar=text),
         instansi=(instansi,),
         pejabat=(pejabat,),
@@ -641,7 +639,7 @@ def texts(elements: list[Tag]) -> list[str]:
 def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     other = next(s for s in handbook.sops if s.id != sop.id)
     soup = page(render_sop.sop_page(sop, handbook, date(2024, 5, 6)), handbook)
-    kop = [handbook.pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
+    kop = [sop.instansi.pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
     assert texts(soup.select("div.sop-kop p")) == [shown(line.upper()) for line in kop]
     rows = {row.th.get_text(): row.td for row in soup.select("table.sop-identitas tr")}
     assert rows["Unit Kerja"].get_text() == shown(f"{sop.unit.nama}, {sop.instansi.nama}")

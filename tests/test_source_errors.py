@@ -331,6 +331,26 @@ def test_errors_in_organisasi_are_located(tmp_path):
     assert expected in [str(p) for p in info.value.problems]
 
 
+def test_each_agency_has_its_government_or_the_files_default(tmp_path):
+    source_dir, _ = sources_with(tmp_path)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    default = next(line for line in text.splitlines() if line.startswith("pemerintah:"))
+    own = "    pemerintah: Pemerintah Kota Pontianak\n"
+    path.write_text(text.replace("    nama: Dinas Koperasi", own + "    nama: Dinas Koperasi", 1), encoding="utf-8")
+    assert {i.pemerintah for i in load(source_dir, tmp_path).instansi} == {"Pemerintah Kota Pontianak"}
+    path.write_text(text.replace(default + "\n", ""), encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    line = next(
+        i for i, line in enumerate(text.replace(default + "\n", "").splitlines(), 1) if "- id: diskopukm" in line
+    )
+    assert [str(p) for p in info.value.problems] == [
+        f"sop_source/organisasi.yaml:{line}: instansi[0]: instansi 'diskopukm' tanpa pemerintah: tulis "
+        "`pemerintah:` di instansi ini (mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
+    ]
+
+
 def test_check_command_passes_on_the_real_sources():
     result = subprocess.run([sys.executable, "-m", "sop_handbook", str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0

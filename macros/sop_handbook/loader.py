@@ -103,9 +103,7 @@ def load_handbook(
     if errors:
         raise SourceError(errors)
     warnings = tuple(p for p in problems if p.level is Level.WARNING)
-    return Handbook(
-        org.pemerintah, org.konvensi, org.instansi, org.pejabat, sops, peraturan, glosarium, warnings, hari_ini
-    )
+    return Handbook(org.konvensi, org.instansi, org.pejabat, sops, peraturan, glosarium, warnings, hari_ini)
 
 
 def _build_sops(

@@ -59,10 +59,11 @@ class Unit:
 
 @dataclass(frozen=True)
 class Instansi:
-    """An agency with its units."""
+    """An agency with its units, of its government ("Pemerintah Kota Batu", a ministry)."""
 
     id: str
     nama: str
+    pemerintah: str
     kop: tuple[str, ...]
     unit: tuple[Unit, ...]
 
@@ -253,7 +254,6 @@ class Sop:
 class Handbook:
     """All SOPs with the shared organisation, checked as a whole."""
 
-    pemerintah: str
     konvensi: KonvensiWaktu
     instansi: tuple[Instansi, ...]
     pejabat: tuple[Pejabat, ...]
@@ -266,6 +266,11 @@ class Handbook:
     def __repr__(self) -> str:
         """Short: mkdocs-macros writes every variable's ``str()`` into a debug message, at every build."""
         return f"Handbook({len(self.sops)} SOP, {len(self.instansi)} instansi, {len(self.peraturan)} peraturan)"
+
+    @cached_property
+    def pemerintahan(self) -> tuple[str, ...]:
+        """The governments of the handbook's agencies, each once, in the agencies' order."""
+        return tuple(dict.fromkeys(instansi.pemerintah for instansi in self.instansi))
 
     def sop(self, sop_id: str) -> Sop:
         """The SOP with this id (``KeyError`` if none)."""

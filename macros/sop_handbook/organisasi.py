@@ -14,7 +14,6 @@ from .yamlsource import Source
 class Organisasi:
     """Everything the SOP files refer to by id."""
 
-    pemerintah: str
     konvensi: KonvensiWaktu
     instansi: tuple[Instansi, ...]
     pejabat: tuple[Pejabat, ...]
@@ -41,9 +40,16 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
             problems += source.duplicate_ids(("instansi", i, "unit", j, "pelaksana"), unit["pelaksana"])
             peran = tuple(Peran(p["id"], p["nama"], p.get("jabatan"), p.get("uraian")) for p in unit["pelaksana"])
             units.append(Unit(unit["id"], unit["nama"], peran))
-        instansi.append(Instansi(item["id"], item["nama"], tuple(item.get("kop", ())), tuple(units)))
+        pemerintah = item.get("pemerintah") or data.get("pemerintah")
+        if not pemerintah:
+            message = (
+                f"instansi '{item['id']}' tanpa pemerintah: tulis `pemerintah:` di instansi ini "
+                "(mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
+            )
+            problems.append(source.problem(("instansi", i), message))
+        instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", tuple(item.get("kop", ())), tuple(units)))
     pejabat = tuple(
         Pejabat(p["id"], p["jabatan"], p["nama"], p["nip"], p.get("pangkat"), p.get("catatan")) for p in data["pejabat"]
     )
     konvensi = KonvensiWaktu(**data["konvensi_waktu"])
-    return Organisasi(data["pemerintah"], konvensi, tuple(instansi), pejabat), problems
+    return Organisasi(konvensi, tuple(instansi), pejabat), problems

@@ -44,8 +44,14 @@ def tautan_buku(from_src: str, pdf: str | None) -> str:
 
 
 def sampul_buku(handbook: Handbook, judul: str) -> str:
-    """The cover of the printed book: the government and agencies, the title, what it holds and when it was made."""
-    kop = "".join(f"<p>{h(line.upper())}</p>" for line in (handbook.pemerintah, *(i.nama for i in handbook.instansi)))
+    """The cover of the printed book: the governments and agencies, the title, what it holds and when it was
+    made. Each government heads its own agencies, as on their forms."""
+    lines = [
+        line
+        for pemerintah in handbook.pemerintahan
+        for line in (pemerintah, *(i.nama for i in handbook.instansi if i.pemerintah == pemerintah))
+    ]
+    kop = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
     return (
         f'<div class="sop-sampul"><div class="sop-kop">{kop}</div><h1>{h(judul)}</h1>'
         "<p>Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP)<br> "
@@ -62,10 +68,11 @@ def formulir_monitoring(handbook: Handbook) -> str:
 
     An SOP page links to it with the SOP's ids in the query
     (``render_sop.monitoring_link``); ``monitoring.js`` finds the SOP's name,
-    number and unit in the form's ``data-sop`` (``monitoring_data``) and writes
+    number, unit and government in the form's ``data-sop`` (``monitoring_data``) and writes
     them into the fields marked ``data-isi``, as text. The form reads nothing
     else, so it works from files too (the offline edition). Without the query
-    (or without JavaScript) the fields stay blank, to be written by hand.
+    (or without JavaScript) the fields stay blank, to be written by hand; the
+    kop shows the government when the handbook has only one.
     """
     field = '<span class="sop-isian" data-isi="{}"></span>'
     data = [("Instansi / Unit", field.format("unit")), ("Nama SOP", field.format("nama"))]
@@ -83,7 +90,8 @@ def formulir_monitoring(handbook: Handbook) -> str:
     blank = "\n".join(f"<tr><td>{n}</td>{' <td></td>' * 6}</tr>" for n in range(2, MONITORING_BARIS + 1))
     return (
         f'<div class="sop-monitoring" data-sop="{h(monitoring_data(handbook))}">\n'
-        f'<div class="sop-kop" role="group" aria-label="Kop formulir"><p>{h(handbook.pemerintah.upper())}</p></div>\n'
+        '<div class="sop-kop" role="group" aria-label="Kop formulir"><p><span class="sop-isian" data-isi="pemerintah">'
+        f"{h(handbook.pemerintahan[0].upper()) if len(handbook.pemerintahan) == 1 else ''}</span></p></div>\n"
         '<p class="sop-monitoring-judul">FORMULIR MONITORING PELAKSANAAN SOP AP</p>\n'
         f'<table class="sop-monitoring-data"><tbody>\n{rows}\n</tbody></table>\n'
         f'<table class="sop-monitoring-tabel"><thead>{head}</thead><tbody>\n{first}\n{blank}\n</tbody></table>\n'
@@ -94,8 +102,8 @@ def formulir_monitoring(handbook: Handbook) -> str:
 
 def monitoring_data(handbook: Handbook) -> str:
     """What the monitoring form fills in, as JSON: per ``<instansi>/<unit>``, the unit as the SOP page's
-    identity table names it, and per SOP id its Nama SOP (its title when it has none) and Nomor SOP,
-    each on one line as pages show text (``h``)."""
+    identity table names it, per SOP id its Nama SOP (its title when it has none) and Nomor SOP, and the
+    agency's government for the kop, each on one line as pages show text (``h``)."""
 
     def line(text: str) -> str:
         return " ".join(text.split())
@@ -104,6 +112,7 @@ def monitoring_data(handbook: Handbook) -> str:
         f"{instansi.id}/{unit.id}": [
             line(f"{unit.nama}, {instansi.nama}"),
             {sop.id: [line(sop.nama or sop.judul_tampil), line(sop.nomor)] for sop in sops},
+            line(instansi.pemerintah.upper()),
         ]
         for instansi, unit, sops in handbook.per_unit()
     }

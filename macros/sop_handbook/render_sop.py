@@ -39,7 +39,7 @@ def sop_page(
     ``kertas`` the paper its printed form is laid out for.
     """
     # The title as Material would write it, but in the page's own HTML: the book takes it from there.
-    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", _kop(sop, handbook.pemerintah), _cetak(sop, pdf)]
+    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", _kop(sop), _cetak(sop, pdf)]
     if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
         message = (
             f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
@@ -103,8 +103,9 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
     return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
-def _kop(sop: Sop, pemerintah: str) -> str:
-    lines = [pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
+def _kop(sop: Sop) -> str:
+    """The form's header as the agency prints it: its government, the agency (its own lines), the unit."""
+    lines = [sop.instansi.pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
     rows = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
     return f'<div class="sop-kop" role="group" aria-label="Kop formulir SOP">{rows}</div>'
 
