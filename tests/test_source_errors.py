@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sop_handbook import render_sop
 from sop_handbook.problems import SourceError
 from sop_handbook.yamlsource import MAX_BYTES
 
-from .conftest import ROOT, build, load, make_project, real_sources
+from .conftest import HARI_INI, ROOT, build, load, make_project, real_sources
 
 CASE_DIR = Path(__file__).parent / "cases" / "errors"
 MARK = "# galat: "
@@ -349,6 +350,35 @@ def test_each_agency_has_its_government_or_the_files_default(tmp_path):
         f"sop_source/organisasi.yaml:{line}: instansi[0]: instansi 'diskopukm' tanpa pemerintah: tulis "
         "`pemerintah:` di instansi ini (mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
     ]
+
+
+@pytest.mark.parametrize("written", ["196508091986031012", "19650809198603 1 012", "19650809 198603 1 012"])
+def test_a_nip_is_shown_in_its_groups_however_it_is_spaced(tmp_path, written):
+    source_dir, _ = sources_with(tmp_path)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "nip: 19650809 198603 1 012" in text
+    path.write_text(text.replace("nip: 19650809 198603 1 012", f'nip: "{written}"'), encoding="utf-8")
+    handbook = load(source_dir, tmp_path)
+    sop = handbook.sop("penyusunan-lkpj")
+    assert sop.disahkan_oleh.pejabat.nip == "19650809 198603 1 012"
+    assert "NIP. 19650809 198603 1 012" in render_sop.sop_page(sop, handbook, HARI_INI)
+
+
+@pytest.mark.parametrize("written", ["19650809 198603 1 01", "19650809-198603-1-012", "19650809  198603 1 012"])
+def test_a_nip_not_of_18_digits_is_an_error(tmp_path, written):
+    source_dir, _ = sources_with(tmp_path)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("nip: 19650809 198603 1 012", f'nip: "{written}"'), encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    [problem] = info.value.problems
+    assert problem.path == ("pejabat", 0, "nip")
+    assert problem.message == (
+        "NIP ditulis 18 angka, dengan atau tanpa spasi di antara kelompoknya: '19650809 198603 1 012' "
+        f"atau '196508091986031012' (tertulis: {written!r})"
+    )
 
 
 def test_check_command_passes_on_the_real_sources():

@@ -27,6 +27,13 @@ class Organisasi:
         return by_id(self.pejabat, pejabat_id)
 
 
+def nip_grouped(nip: str) -> str:
+    """A NIP as it is printed, in groups of 8, 6, 1 and 3 digits (birth date, appointment, sex, number),
+    however the source spaced its 18 digits (the schema checks them)."""
+    digits = nip.replace(" ", "")
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
 def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
     """The organisation model of a schema-valid ``organisasi.yaml``."""
     data = source.data
@@ -49,7 +56,8 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
             problems.append(source.problem(("instansi", i), message))
         instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", tuple(item.get("kop", ())), tuple(units)))
     pejabat = tuple(
-        Pejabat(p["id"], p["jabatan"], p["nama"], p["nip"], p.get("pangkat"), p.get("catatan")) for p in data["pejabat"]
+        Pejabat(p["id"], p["jabatan"], p["nama"], nip_grouped(p["nip"]), p.get("pangkat"), p.get("catatan"))
+        for p in data["pejabat"]
     )
     konvensi = KonvensiWaktu(**data["konvensi_waktu"])
     return Organisasi(konvensi, tuple(instansi), pejabat), problems

@@ -43,7 +43,10 @@ _PATTERN_HINTS = {
     "^[a-z0-9]+(?:[-_][a-z0-9]+)*$": "harus berupa id: huruf kecil, angka dan tanda hubung (mis. 'penyusunan-lkpj')",
     "\\S": "tidak boleh kosong",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal ditulis TTTT-BB-HH (mis. 2023-08-31)",
-    "^[0-9]{8} [0-9]{6} [0-9] [0-9]{3}$": "NIP ditulis 18 angka dengan spasi: '19650809 198603 1 012'",
+    "^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$": (
+        "NIP ditulis 18 angka, dengan atau tanpa spasi di antara kelompoknya: '19650809 198603 1 012' "
+        "atau '196508091986031012'"
+    ),
     "^[A-Za-z0-9][A-Za-z0-9./-]*$": (
         "singkatan ditulis tanpa spasi: huruf, angka, titik, garis miring atau tanda hubung (mis. 'SKPD', 'Renja')"
     ),
