@@ -36,7 +36,7 @@ def test_revision_is_explained_exactly(case_file, tmp_path):
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     old = load(ROOT / "sop_source", ROOT)
     new = load(revised_sources(case, tmp_path / "sop_source"), tmp_path)
-    assert diff_markdown(compare(old, new), new.konvensi) == case["hasil"]
+    assert diff_markdown(compare(old, new)) == case["hasil"]
 
 
 def test_the_command_compares_with_a_git_revision(tmp_path):

@@ -233,9 +233,13 @@ def handbooks(
     text = st.none() | teks
     peran_a = tuple(Peran(f"peran-{i}", draw(teks), draw(text), draw(text)) for i in range(draw(st.integers(1, 3))))
     unit_a = Unit("unit-a", draw(teks), peran_a)
-    instansi_a = Instansi("instansi-a", draw(teks), draw(teks), tuple(draw(st.lists(teks, max_size=2))), (unit_a,))
+    konvensi = dataclasses.replace(KONVENSI, dasar=draw(text))
+    kop_a = tuple(draw(st.lists(teks, max_size=2)))
+    instansi_a = Instansi("instansi-a", draw(teks), draw(teks), kop_a, (unit_a,), konvensi)
     unit_b = Unit("unit-b", draw(teks), (Peran("peran-b", draw(teks), draw(text), None),))
-    instansi_b = Instansi("instansi-b", draw(teks), draw(teks), (), (unit_b,))
+    # The second agency counts by a convention of its own: each text is checked on every page.
+    own = dataclasses.replace(KONVENSI, jam_per_hari=8.0, dasar=draw(text))
+    instansi_b = Instansi("instansi-b", draw(teks), draw(teks), (), (unit_b,), own)
     pejabat = Pejabat("pejabat-a", draw(teks), draw(teks), "19650809 198603 1 012", draw(text), draw(opsional))
     url = draw(st.none() | st.tuples(st.sampled_from(("http://", "https://")), _ANY_TEXT).map("".join))
     peraturan = Peraturan(
@@ -324,7 +328,7 @@ def handbooks(
         langkah=(_step(draw, teks, opsional, 1, unit_b.pelaksana[0]),),
     )
     return Handbook(
-        konvensi=dataclasses.replace(KONVENSI, dasar=draw(text)),
+        konvensi=konvensi,
         instansi=(instansi_a, instansi_b),
         pejabat=(pejabat,),
         sops=(main, other),
@@ -376,7 +380,7 @@ def handbook_of(text: str) -> Handbook:
     """A fixed handbook with ``text`` in every free-text field: for explicit examples and the one-text property."""
     peran = (Peran("peran-0", text, text, text), Peran("peran-1", text, None, None))
     unit = Unit("unit-a", text, peran)
-    instansi = Instansi("instansi-a", text, text, (text,), (unit,))
+    instansi = Instansi("instansi-a", text, text, (text,), (unit,), dataclasses.replace(KONVENSI, dasar=text))
     pejabat = Pejabat("pejabat-a", text, text, "19650809 198603 1 012", text, text)
     peraturan = Peraturan("peraturan-a", "peraturan-menteri", "12/2024", 2024, text, text, f"https://{text}", text)
     mutu = MutuBaku(text, "1 Jam", 1.0, text)

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sop_handbook import render_sop
+from sop_handbook import render_pages, render_sop
+from sop_handbook.durations import angka
 from sop_handbook.problems import SourceError
 from sop_handbook.yamlsource import MAX_BYTES
 
-from .conftest import HARI_INI, ROOT, build, load, make_project, real_sources
+from .conftest import FIXTURES, HARI_INI, ROOT, build, load, make_project, real_sources
 
 CASE_DIR = Path(__file__).parent / "cases" / "errors"
 MARK = "# galat: "
@@ -350,6 +351,44 @@ def test_each_agency_has_its_government_or_the_files_default(tmp_path):
         f"sop_source/organisasi.yaml:{line}: instansi[0]: instansi 'diskopukm' tanpa pemerintah: tulis "
         "`pemerintah:` di instansi ini (mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
     ]
+
+
+def test_an_agency_may_count_working_hours_by_its_own_convention(tmp_path):
+    source_dir, _ = sources_with(tmp_path)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    default = load(source_dir, tmp_path)
+    own = "    konvensi_waktu: {jam_per_hari: 8, hari_per_minggu: 6, hari_per_bulan: 24}\n"
+    path.write_text(text.replace("    nama: Dinas Koperasi", own + "    nama: Dinas Koperasi", 1), encoding="utf-8")
+    handbook = load(source_dir, tmp_path)
+    [instansi] = handbook.instansi
+    assert (instansi.konvensi.jam_per_hari, handbook.konvensi.jam_per_hari) == (8, 7.5)
+    sop, before = handbook.sop("penyusunan-lkpj"), default.sop("penyusunan-lkpj")
+    day = next(i for i, step in enumerate(sop.langkah) if step.mutu_baku.waktu == "1 Hari")
+    assert (sop.langkah[day].mutu_baku.durasi_jam, before.langkah[day].mutu_baku.durasi_jam) == (8, 7.5)
+    page = render_sop.sop_page(sop, handbook, HARI_INI)
+    assert f"({angka(sop.total_jam)} jam)" in page  # the total in the agency's own hours
+    assert render_pages.konvensi_waktu(handbook) == (
+        '<p class="sop-konvensi">Waktu dihitung dalam jam kerja: 1 hari = 8 jam, 1 minggu = 6 hari, '
+        "1 bulan = 24 hari kerja.</p>"
+    )  # the file's default, which no agency uses, is not named
+
+
+def test_agencies_of_different_conventions_are_each_named_with_theirs(tmp_path):
+    source_dir = tmp_path / "sop_source"
+    shutil.copytree(FIXTURES / "multi", source_dir)
+    path = source_dir / "organisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    own = "    konvensi_waktu: {jam_per_hari: 7.5, hari_per_minggu: 5, hari_per_bulan: 20}\n"
+    path.write_text(text.replace("    nama: Badan Contoh B\n", "    nama: Badan Contoh B\n" + own), encoding="utf-8")
+    handbook = load(source_dir, tmp_path)
+    assert [[i.id for i in agencies] for _, agencies in handbook.konvensi_instansi] == [["dinas-a"], ["badan-b"]]
+    assert render_pages.konvensi_waktu(handbook) == (
+        '<p class="sop-konvensi">Waktu dihitung dalam jam kerja (Dinas Contoh A): 1 hari = 8 jam, '
+        "1 minggu = 5 hari, 1 bulan = 22 hari kerja.</p>\n"
+        '<p class="sop-konvensi">Waktu dihitung dalam jam kerja (Badan Contoh B): 1 hari = 7,5 jam, '
+        "1 minggu = 5 hari, 1 bulan = 20 hari kerja.</p>"
+    )
 
 
 @pytest.mark.parametrize("written", ["196508091986031012", "19650809198603 1 012", "19650809 198603 1 012"])

@@ -71,7 +71,7 @@ def diff(base: str, root: Path) -> int:
         except SourceError as error:
             print(f"sumber tidak dapat dibandingkan:\n{error}", file=sys.stderr)
             return 1
-    print(diff_markdown(compare(old, new), new.konvensi), end="")
+    print(diff_markdown(compare(old, new)), end="")
     return 0
 
 

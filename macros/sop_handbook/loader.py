@@ -167,7 +167,7 @@ def build_sop(
         ids = [p.id for p in org.pejabat]
         problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))
     dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
-    langkah = _langkah(source, unit, org.konvensi, problems) if unit else ()
+    langkah = _langkah(source, unit, instansi.konvensi, problems) if instansi and unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
     riwayat = _riwayat(source, org, problems)
     if problems or instansi is None or unit is None or pejabat is None:

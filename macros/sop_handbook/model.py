@@ -59,13 +59,15 @@ class Unit:
 
 @dataclass(frozen=True)
 class Instansi:
-    """An agency with its units, of its government ("Pemerintah Kota Batu", a ministry)."""
+    """An agency with its units, of its government ("Pemerintah Kota Batu", a ministry), counting Waktu
+    in working hours by its own convention."""
 
     id: str
     nama: str
     pemerintah: str
     kop: tuple[str, ...]
     unit: tuple[Unit, ...]
+    konvensi: KonvensiWaktu
 
     def cari_unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, if the agency has it."""
@@ -266,6 +268,14 @@ class Handbook:
     def __repr__(self) -> str:
         """Short: mkdocs-macros writes every variable's ``str()`` into a debug message, at every build."""
         return f"Handbook({len(self.sops)} SOP, {len(self.instansi)} instansi, {len(self.peraturan)} peraturan)"
+
+    @cached_property
+    def konvensi_instansi(self) -> tuple[tuple[KonvensiWaktu, tuple[Instansi, ...]], ...]:
+        """Each working-time convention with the agencies counting by it (the file's default first)."""
+        by: dict[KonvensiWaktu, list[Instansi]] = {self.konvensi: []}
+        for instansi in self.instansi:
+            by.setdefault(instansi.konvensi, []).append(instansi)
+        return tuple((konvensi, tuple(agencies)) for konvensi, agencies in by.items() if agencies)
 
     @cached_property
     def pemerintahan(self) -> tuple[str, ...]:

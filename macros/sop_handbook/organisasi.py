@@ -39,6 +39,7 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
     data = source.data
     problems = source.duplicate_ids(("instansi",), data["instansi"])
     problems += source.duplicate_ids(("pejabat",), data["pejabat"])
+    konvensi = KonvensiWaktu(**data["konvensi_waktu"])
     instansi = []
     for i, item in enumerate(data["instansi"]):
         problems += source.duplicate_ids(("instansi", i, "unit"), item["unit"])
@@ -54,10 +55,11 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
                 "(mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
             )
             problems.append(source.problem(("instansi", i), message))
-        instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", tuple(item.get("kop", ())), tuple(units)))
+        own = KonvensiWaktu(**item["konvensi_waktu"]) if "konvensi_waktu" in item else konvensi
+        kop = tuple(item.get("kop", ()))
+        instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", kop, tuple(units), own))
     pejabat = tuple(
         Pejabat(p["id"], p["jabatan"], p["nama"], nip_grouped(p["nip"]), p.get("pangkat"), p.get("catatan"))
         for p in data["pejabat"]
     )
-    konvensi = KonvensiWaktu(**data["konvensi_waktu"])
     return Organisasi(konvensi, tuple(instansi), pejabat), problems

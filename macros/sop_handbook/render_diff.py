@@ -8,14 +8,15 @@ from .model import Langkah
 from .text import md
 
 
-def diff_markdown(diffs: list[SopDiff], konvensi: KonvensiWaktu) -> str:
-    """The changes per SOP: identity fields, steps, and the change in total time."""
+def diff_markdown(diffs: list[SopDiff]) -> str:
+    """The changes per SOP: identity fields, steps, and the change in total time (in the SOP's agency's
+    working hours)."""
     parts = ["## Perubahan SOP"]
     if not diffs:
         parts.append("Tidak ada perubahan pada SOP.")
     for diff in diffs:
         parts.append(f"### {md(diff.sop.judul_tampil)} ({diff.status})\n\nBerkas: `{diff.sop.file}`")
-        parts.append("\n".join(_lines(diff, konvensi)))
+        parts.append("\n".join(_lines(diff, diff.sop.instansi.konvensi)))
     return "\n\n".join(part for part in parts if part) + "\n"
 
 

@@ -24,7 +24,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
         rows = "\n".join(
             f"<tr><td>{h(sop.nomor)}</td> "
             f"<td>{sop_link(sop, from_src)}</td> "
-            f"<td>{len(sop.langkah)}</td> <td>{h(format_jam(sop.total_jam, handbook.konvensi))}</td></tr>"
+            f"<td>{len(sop.langkah)}</td> <td>{h(format_jam(sop.total_jam, sop.instansi.konvensi))}</td></tr>"
             for sop in sops
         )
         head = column_heads("Nomor", "Nama SOP", "Langkah", "Total waktu")
@@ -120,15 +120,20 @@ def monitoring_data(handbook: Handbook) -> str:
 
 
 def konvensi_waktu(handbook: Handbook) -> str:
-    """One sentence stating how Waktu is converted to working hours."""
-    k = handbook.konvensi
-    text = (
-        f"Waktu dihitung dalam jam kerja: 1 hari = {angka(k.jam_per_hari)} jam, "
-        f"1 minggu = {angka(k.hari_per_minggu)} hari, 1 bulan = {angka(k.hari_per_bulan)} hari kerja."
-    )
-    if k.dasar:
-        text += f" Dasar: {k.dasar}"
-    return f'<p class="sop-konvensi">{h(text)}</p>'
+    """How Waktu is converted to working hours: one sentence, or one per convention with the agencies
+    counting by it when they differ."""
+    conventions = handbook.konvensi_instansi
+    lines = []
+    for k, agencies in conventions:
+        who = "" if len(conventions) == 1 else f" ({', '.join(i.nama for i in agencies)})"
+        text = (
+            f"Waktu dihitung dalam jam kerja{who}: 1 hari = {angka(k.jam_per_hari)} jam, "
+            f"1 minggu = {angka(k.hari_per_minggu)} hari, 1 bulan = {angka(k.hari_per_bulan)} hari kerja."
+        )
+        if k.dasar:
+            text += f" Dasar: {k.dasar}"
+        lines.append(f'<p class="sop-konvensi">{h(text)}</p>')
+    return "\n".join(lines)
 
 
 def catatan_mutu(handbook: Handbook, from_src: str) -> str:

@@ -35,7 +35,7 @@ def _summary(work: list[tuple[Sop, list[Langkah]]], handbook: Handbook, src: str
         return "<p>Peran ini tidak melaksanakan langkah apa pun dalam SOP yang ada.</p>"
     rows = "\n".join(
         f"<tr><td>{sop_link(sop, src)}</td> <td>{len(steps)} dari {len(sop.langkah)}</td> "
-        f"<td>{h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))}</td></tr>"
+        f"<td>{h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), sop.instansi.konvensi))}</td></tr>"
         for sop, steps in work
     )
     head = column_heads("SOP", "Langkah", "Waktu peran ini")
@@ -50,7 +50,7 @@ def _steps_table(sop: Sop, steps: list[Langkah], handbook: Handbook, src: str) -
         f"<td>{h(step.mutu_baku.output or '')}</td> <td>{h(step.mutu_baku.waktu)}</td></tr>"
         for step in steps
     )
-    total = h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), handbook.konvensi))
+    total = h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), sop.instansi.konvensi))
     head = column_heads("No", "Kegiatan", "Output", "Waktu")
     foot = f'<tr><th scope="row" colspan="3">Total waktu peran ini dalam SOP ini</th> <td>{total}</td></tr>'
     return (

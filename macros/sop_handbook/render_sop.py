@@ -51,7 +51,10 @@ def sop_page(
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     # Search finds the steps through entries of their own (search.step_entries).
     parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
-    parts += [f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}", prosedur_table(sop, handbook.konvensi, kertas)]
+    parts += [
+        f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}",
+        prosedur_table(sop, sop.instansi.konvensi, kertas),
+    ]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
