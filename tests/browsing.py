@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pypdfium2 as pdfium
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sop_handbook import pdf
@@ -52,6 +54,7 @@ for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
     };
 }
 """
+A4_LANDSCAPE = (297, 210)  # mm
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 # axe-core's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -256,3 +259,16 @@ def walk(
     for lane in lanes:
         lane.page.close()
     return problems, drawn
+
+
+def squeezed(text: str) -> str:
+    """Only the text's ASCII letters and digits: a cell's text is found however it was wrapped
+    into lines, and whatever order the PDF keeps right-to-left text and emoji in."""
+    return re.sub(r"[^A-Za-z0-9]+", "", text)
+
+
+def pdf_pages(path: Path, size: tuple[int, int] = A4_LANDSCAPE) -> list[str]:
+    """The text of each page of a PDF, after checking that every page is ``size`` (mm)."""
+    document = pdfium.PdfDocument(str(path))
+    assert {tuple(round(x / 72 * 25.4) for x in page.get_size()) for page in document} == {size}
+    return [squeezed(page.get_textpage().get_text_range()) for page in document]

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 from sop_handbook import bagan, links
@@ -46,10 +45,6 @@ FORM_HEADER = "NoKegiatanPelaksanaMutuBakuKeterangan"  # the flowchart part's he
 PORT = servers.free_port()
 SUB_PATH = servers.SUB_PATH
 EDITIONS = ("2023", "2024")
-
-
-def squeezed(text: str) -> str:
-    return "".join(c for c in text if c.isascii() and c.isalnum())
 
 
 def site_url(prefix: str) -> str:
@@ -183,9 +178,9 @@ def check_print(context: BrowserContext, url: str, pdf: Path) -> None:
     seen.page.wait_for_function(browsing.DIAGRAM_DRAWN, timeout=20_000)
     seen.page.wait_for_load_state("networkidle")
     seen.page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-    pages = [squeezed(page.get_textpage().get_text_range()) for page in pdfium.PdfDocument(str(pdf))]
+    pages = browsing.pdf_pages(pdf)
     assert len(pages) == 1 + len(bagan.draw(SOP).halaman)
-    assert squeezed(SOP.nomor) in pages[0] and FORM_HEADER in pages[1]
+    assert browsing.squeezed(SOP.nomor) in pages[0] and FORM_HEADER in pages[1]
     assert (seen.failed, seen.errors) == ([], [])
     seen.page.close()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 import string
 import struct
 import zlib
@@ -28,6 +27,7 @@ from sop_handbook import bagan, render_sop
 from sop_handbook.model import Sop
 
 from . import browsing
+from .browsing import pdf_pages, squeezed
 from .conftest import FIXTURES, ROOT, build, load, make_project, real_sources
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,6 @@ pytestmark = pytest.mark.browser
 OUTPUT = Path(__file__).parent / "output"
 REAL = load(ROOT / "sop_source", ROOT)
 FIXTURE = load(FIXTURES / "multi")
-A4_LANDSCAPE = (297, 210)  # mm
 F4_LANDSCAPE = (330, 215)
 ROWS_AND_DRAWINGS = """() => [...document.querySelectorAll("table.sop-prosedur tbody tr")].map(tr => [
     tr.getBoundingClientRect().height, tr.querySelector("td.sop-bagan svg").getBoundingClientRect().height])"""
@@ -45,12 +44,6 @@ VISIBLE = """(selector) => [...document.querySelectorAll(selector)]
 
 def sop_path(sop: Sop) -> str:
     return f"sop/{sop.instansi.id}/{sop.unit.id}/{sop.id}/"
-
-
-def squeezed(text: str) -> str:
-    """Only the text's ASCII letters and digits: a cell's text is found however it was wrapped
-    into lines, and whatever order the PDF keeps right-to-left text and emoji in."""
-    return re.sub(r"[^A-Za-z0-9]+", "", text)
 
 
 def print_pdf(visit, url: str, path: Path, diagram: bool = True) -> list[str]:
@@ -210,13 +203,6 @@ def test_a_printed_flowchart_page_looks_like_the_form(visit, real_url, tmp_path)
     write_png(OUTPUT / "rka-dpa-cetak.png", width, height, channels, rows)
     dark = sum(1 for row in rows[::4] for x in range(0, width * channels, channels * 4) if row[x] < 128)
     assert dark > 500  # lines, symbols and text, not a blank page
-
-
-def pdf_pages(path: Path, size: tuple[int, int] = A4_LANDSCAPE) -> list[str]:
-    """The text of each page of a PDF, after checking that every page is ``size`` (mm)."""
-    document = pdfium.PdfDocument(str(path))
-    assert {tuple(round(x / 72 * 25.4) for x in page.get_size()) for page in document} == {size}
-    return [squeezed(page.get_textpage().get_text_range()) for page in document]
 
 
 def test_a_pdf_build_writes_and_links_a_pdf_of_each_sop_and_of_the_book(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,17 +13,12 @@ from pathlib import Path
 import pytest
 
 from .conftest import make_project, real_sources
+from .servers import free_port
 
 pytestmark = pytest.mark.build
 
 SOP = "sop_source/penyusunan-lkpj.yaml"
 ERROR_TITLE = "Sumber SOP bermasalah"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:

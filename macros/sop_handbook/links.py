@@ -65,11 +65,6 @@ def set_directory_urls(directory_urls: bool) -> None:
     _style["directory_urls"] = directory_urls
 
 
-def directory_urls() -> bool:
-    """Whether this build addresses pages by directory URLs (see ``set_directory_urls``)."""
-    return _style["directory_urls"]
-
-
 def page_url(src: str, directory_urls: bool | None = None) -> str:
     """The URL of a page relative to the site root, in this build's style unless ``directory_urls`` is given."""
     by_directory = _style["directory_urls"] if directory_urls is None else directory_urls
