@@ -45,14 +45,15 @@ def test_step_naming_another_sops_document(handbook):
 
 def test_missing_fields_the_form_expects(handbook):
     lkpj = warnings_of(handbook, "sop_source/penyusunan-lkpj.yaml")
-    assert any("dasar_hukum: Dasar Hukum kosong" in w for w in lkpj)
-    assert any("keterkaitan: Keterkaitan kosong" in w for w in lkpj)
+    assert any("dasar_hukum: Dasar Hukum tidak tercantum" in w for w in lkpj)
+    assert any("keterkaitan: Keterkaitan tidak tercantum" in w for w in lkpj)
     efektif = [p for p in handbook.catatan_mutu if p.path == ("tanggal_efektif",)]
     assert len(efektif) == 6
     renja = warnings_of(handbook, "sop_source/penyusunan-renja-renstra.yaml")
     assert (
         f"sop_source/penyusunan-renja-renstra.yaml:{line_of('penyusunan-renja-renstra.yaml', 'nama: null')}: nama: "
-        "Nama SOP kosong, padahal formulir SOP AP memintanya" in renja
+        "Nama SOP tidak tercantum, padahal formulir SOP AP memintanya; isi seperti di dokumen bila ada, "
+        "atau biarkan kosong" in renja
     )
 
 

@@ -152,6 +152,7 @@ def test_in_print_the_rows_fit_their_drawings_and_only_the_form_shows(visit, rea
     page.emulate_media(media="print")
     for row, drawing in page.evaluate(ROWS_AND_DRAWINGS):
         assert row <= drawing + 2, (row, drawing)  # the border; any more and an arrow would break
+    assert page.evaluate(VISIBLE, ".sop-tertulis") == 0 < page.locator(".sop-tertulis").count()  # notes: screen only
     for hidden in (".md-header", ".md-sidebar", ".md-footer", "figure.sop-diagram", ".sop-layar", "h1"):
         assert page.evaluate(VISIBLE, hidden) == 0, hidden
     assert page.evaluate(VISIBLE, "td.sop-bagan svg") == len(sop.langkah)

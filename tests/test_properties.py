@@ -43,7 +43,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 from sop_handbook import links, mermaid, render_legal, render_pages, render_roles, render_sop, site
-from sop_handbook.durations import _WAKTU, KonvensiWaktu, parse_waktu
+from sop_handbook.durations import _JUMLAH, Durasi, KonvensiWaktu, parse_waktu
 from sop_handbook.glosarium import abbreviate
 from sop_handbook.legal import JENIS, judul_lengkap, nama_jenis, sitasi, urutan
 from sop_handbook.model import (
@@ -64,6 +64,7 @@ from sop_handbook.model import (
     Unit,
 )
 from sop_handbook.problems import Level, Problem
+from sop_handbook.tanggal import Tanggal
 
 from .conftest import HARI_INI, ROOT
 
@@ -210,16 +211,23 @@ KONVENSI = KonvensiWaktu(7.5, 5, 20, None)
 GLOSARIUM_KEPANJANGAN = TEKS.filter(lambda text: text.replace("\x02", "").replace("\x03", "").split() != [])
 
 
-def _durasi(waktu: str) -> float | None:
+def _durasi(waktu: str) -> Durasi | None:
     try:
-        jam = parse_waktu(waktu, KONVENSI)
+        durasi = parse_waktu(waktu, KONVENSI)
     except ValueError:
         return None
-    return jam if jam < 1e9 else None  # '99…9 jam' with 309 digits overflows to inf: not a realistic Waktu
+    return durasi if durasi and durasi.paling_lama < 1e9 else None  # '99…9 jam': not a realistic Waktu
 
 
-# Waktu must parse: generated from the parser's own pattern (any case, Unicode digits and spaces).
-WAKTU = st.from_regex(_WAKTU, fullmatch=True).filter(lambda w: len(w) < 40 and _durasi(w) is not None)
+_SATUAN = st.sampled_from(["menit", "Menit", "mnt", "jam", "Jam", "hari", "Hari kerja", "HK", "minggu", "Bulan"])
+# Waktu must parse: sums generated from the parser's own pattern (any case, Unicode digits and spaces), and
+# the other forms agencies write: ranges, "n x 24 jam", and a mark for no time.
+WAKTU = st.one_of(
+    st.from_regex(_JUMLAH, fullmatch=True).filter(lambda w: len(w) < 40 and _durasi(w) is not None),
+    st.builds(lambda a, b, unit: f"{a}-{a + b} {unit}", st.integers(1, 50), st.integers(1, 50), _SATUAN),
+    st.builds(lambda n: f"{n} x 24 jam", st.integers(1, 9)),
+    st.sampled_from(["-", "Tentatif"]),
+)
 
 
 @st.composite
@@ -268,7 +276,8 @@ def handbooks(
             )
         }.values()
     )
-    dates = st.none() | st.dates(date(2000, 1, 1), date(2030, 12, 31))
+    day = st.dates(date(2000, 1, 1), date(2030, 12, 31))
+    dates = st.none() | day.map(lambda d: Tanggal(d.year, d.month, d.day)) | day.map(lambda d: Tanggal(d.year, d.month))
     main = Sop(
         id="sop-utama",
         file="sop_source/sop-utama.yaml",
@@ -296,9 +305,9 @@ def handbooks(
         riwayat_revisi=tuple(
             Revisi(
                 n,
-                draw(st.dates(date(2000, 1, 1), date(2030, 12, 31))),
+                draw(day),
                 draw(teks),
-                draw(dates),
+                draw(st.none() | day),
                 draw(st.none() | st.just(pejabat)),
             )
             for n in range(draw(st.integers(0, 2)))
@@ -355,7 +364,7 @@ def _step(
         jenis="keputusan" if branches else "proses",
         pelaksana=peran,
         pelaksana_direkonstruksi=draw(st.booleans()),
-        mutu_baku=MutuBaku(draw(opsional), waktu, _durasi(waktu) or 0.0, draw(opsional)),
+        mutu_baku=MutuBaku(draw(opsional), waktu, _durasi(waktu), draw(opsional)),
         keterangan=draw(opsional),
         catatan=draw(opsional),
         **branches,
@@ -383,7 +392,7 @@ def handbook_of(text: str) -> Handbook:
     instansi = Instansi("instansi-a", text, text, (text,), (unit,), dataclasses.replace(KONVENSI, dasar=text))
     pejabat = Pejabat("pejabat-a", text, text, "19650809 198603 1 012", text, text)
     peraturan = Peraturan("peraturan-a", "peraturan-menteri", "12/2024", 2024, text, text, f"https://{text}", text)
-    mutu = MutuBaku(text, "1 Jam", 1.0, text)
+    mutu = MutuBaku(text, "1 Jam", Durasi(1.0, 1.0), text)
     steps = (
         Langkah(1, text, None, "proses", peran[0], True, mutu, keterangan=text, catatan=text),
         Langkah(2, text, text, "keputusan", peran[1], False, mutu, ya=None, tidak=1, keterangan=text, catatan=text),
@@ -398,9 +407,9 @@ def handbook_of(text: str) -> Handbook:
         nama=text,
         dokumen=(),
         kategori=(),
-        tanggal_pembuatan=date(2024, 1, 1),
-        tanggal_revisi=date(2025, 1, 1),
-        tanggal_efektif=date(2024, 1, 1),
+        tanggal_pembuatan=Tanggal(2024, 1, 1),
+        tanggal_revisi=Tanggal(2025, 1, 1),
+        tanggal_efektif=Tanggal(2024, 1, 1),
         disahkan_oleh=Pengesahan(pejabat, Tertulis(text, text, text, text)),
         dasar_hukum=(DasarHukum(peraturan, text),),
         kualifikasi_pelaksana=(text,),

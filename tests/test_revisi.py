@@ -38,7 +38,7 @@ def test_overdue_review_is_flagged_on_the_page_and_for_reviewers(tmp_path):
     assert sop.tinjauan_lewat(HARI_INI)
     assert "Perlu ditinjau" in render_sop.sop_page(sop, handbook)
     assert [p.message for p in handbook.catatan_mutu if p.path == ("tanggal_revisi",) and p.file == sop.file] == [
-        "Tanggal Revisi (rencana peninjauan) 2025-01-01 sudah lewat; tinjau SOP ini"
+        "Tanggal Revisi (rencana peninjauan) 1 Januari 2025 sudah lewat; tinjau SOP ini"
     ]
     assert not handbook.sop("pemeriksaan-berkas").tinjauan_lewat(HARI_INI)
 

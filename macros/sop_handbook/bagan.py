@@ -193,10 +193,22 @@ def lines(text: str | None, width: float, scale: float = 1.0) -> int:
     return count
 
 
+_JAM_SAJA = re.compile(r"\s*\d+(?:[.,]\d+)?\s*jam(?:\s+kerja)?\s*", re.IGNORECASE)
+
+
 def waktu_lines(step: Langkah) -> tuple[str, ...]:
-    """Waktu as the table prints it: as written, then the working hours when it is not in hours."""
-    waktu = step.mutu_baku.waktu
-    return (waktu,) if "jam" in waktu.lower() else (waktu, f"= {angka(step.mutu_baku.durasi_jam)} jam kerja")
+    """Waktu as the table prints it: as written, then the working hours it counts for unless it is written
+    in hours alone ("2 Jam"); a range shows both ends ("= 7,5–15 jam kerja"). Nothing more without a time."""
+    waktu, durasi = step.mutu_baku.waktu, step.mutu_baku.durasi
+    if durasi is None:
+        return (waktu,) if waktu else ()
+    assert waktu is not None
+    if _JAM_SAJA.fullmatch(waktu):
+        return (waktu,)
+    hours = angka(durasi.paling_lama)
+    if durasi.rentang:
+        hours = f"{angka(durasi.paling_cepat)}–{hours}"
+    return (waktu, f"= {hours} jam kerja")
 
 
 def cabang_text(step: Langkah) -> str | None:

@@ -22,12 +22,14 @@ _FORM_LISTS = {
     "pencatatan_pendataan": "Pencatatan dan Pendataan",
 }
 _FORM_FIELDS = {
+    "nomor": "Nomor SOP",
     "nama": "Nama SOP",
     "tanggal_pembuatan": "Tanggal Pembuatan",
     "tanggal_revisi": "Tanggal Revisi",
     "tanggal_efektif": "Tanggal Efektif",
     "peringatan": "Peringatan",
 }
+_LEAVE_EMPTY = "; isi seperti di dokumen bila ada, atau biarkan kosong"
 
 
 def check_handbook(
@@ -78,24 +80,48 @@ def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]
 
 
 def _missing_fields(sop: Sop, source: Source) -> Iterator[Problem]:
+    """Each field of the form the document does not state: listed, never to be invented."""
     for key, label in _FORM_FIELDS.items():
         if getattr(sop, key) is None:
-            yield source.problem((key,), f"{label} kosong, padahal formulir SOP AP memintanya", W)
+            mark = sop.tanda(key)
+            written = f" (dokumen menulis '{mark}')" if mark else ""
+            yield source.problem(
+                (key,), f"{label} tidak tercantum{written}, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}", W
+            )
     for key, label in _FORM_LISTS.items():
         if not getattr(sop, key):
-            yield source.problem((key,), f"{label} kosong, padahal formulir SOP AP memintanya", W)
+            yield source.problem(
+                (key,), f"{label} tidak tercantum, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}", W
+            )
+    if sop.draf:
+        message = "bagian prosedur (langkah) belum ditulis: SOP ini tampil sebagai draf dan tidak masuk buku cetak"
+        yield source.problem(("langkah",), message, W)
 
 
 def _pengesah(sop: Sop, source: Source) -> Iterator[Problem]:
-    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
+    pengesah = sop.disahkan_oleh
+    pejabat, tertulis = pengesah.pejabat, pengesah.tertulis
+    if pejabat is None and tertulis is None:
+        message = f"Disahkan oleh tidak tercantum, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}"
+        yield source.problem(("disahkan_oleh",), message, W)
+        return
+    missing = [
+        part
+        for part, value in (("jabatan", pengesah.jabatan), ("nama", pengesah.nama), ("NIP", pengesah.nip))
+        if not value
+    ]
+    if missing:
+        yield source.problem(("disahkan_oleh",), f"{' dan '.join(missing)} pengesah tidak tercantum{_LEAVE_EMPTY}", W)
     path = ("disahkan_oleh", "tertulis")
+    if pejabat is None:
+        return
     if tertulis is None or not (tertulis.nama and tertulis.nip):
         yield source.problem(path, "nama atau NIP pengesah tidak tercantum di dokumen sumber", W)
         return
-    if _digits(tertulis.nip) != _digits(pejabat.nip):
+    if pejabat.nip and _digits(tertulis.nip) != _digits(pejabat.nip):
         message = f"NIP tertulis '{tertulis.nip}' berbeda dari NIP {pejabat.id} ('{pejabat.nip}')"
         yield source.problem((*path, "nip"), message, W)
-    elif tertulis.nama != pejabat.nama:
+    elif pejabat.nama and tertulis.nama != pejabat.nama:
         message = f"NIP {pejabat.nip} tertulis dengan nama '{tertulis.nama}'; organisasi.yaml mencatat '{pejabat.nama}'"
         yield source.problem((*path, "nama"), message, W)
 

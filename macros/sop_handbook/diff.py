@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date
 
 from .legal import sitasi
 from .model import Handbook, Langkah, Sop
+from .tanggal import Tanggal
 from .text import tanggal
 
 SIMILAR = 0.6  # kegiatan texts at least this alike, in the same place, are one edited step
@@ -76,12 +76,12 @@ _IDENTITY = (
 
 
 def _fields(sop: Sop) -> tuple[str, ...]:
-    def dates(value: date | None) -> str:
+    def dates(value: Tanggal | None) -> str:
         return tanggal(value) if value else "—"
 
     return (
-        sop.nomor, sop.nama or "—", sop.judul, dates(sop.tanggal_pembuatan), dates(sop.tanggal_revisi),
-        dates(sop.tanggal_efektif), sop.disahkan_oleh.pejabat.nama,
+        sop.nomor or "—", sop.nama or "—", sop.judul, dates(sop.tanggal_pembuatan), dates(sop.tanggal_revisi),
+        dates(sop.tanggal_efektif), sop.disahkan_oleh.nama or "—",
         "; ".join(sitasi(d.peraturan) for d in sop.dasar_hukum) or "—",
         "; ".join(sop.kualifikasi_pelaksana) or "—",
         "; ".join(f"{k.sop_id} ({k.jenis})" for k in sop.keterkaitan) or "—",
@@ -142,7 +142,7 @@ def _step_fields(a: Langkah, b: Langkah) -> tuple[tuple[str, str, str], ...]:
         ("jenis", a.jenis, b.jenis),
         ("pelaksana", a.pelaksana.label, b.pelaksana.label),
         ("kelengkapan", a.mutu_baku.kelengkapan or "—", b.mutu_baku.kelengkapan or "—"),
-        ("waktu", a.mutu_baku.waktu, b.mutu_baku.waktu),
+        ("waktu", a.mutu_baku.waktu or "—", b.mutu_baku.waktu or "—"),
         ("output", a.mutu_baku.output or "—", b.mutu_baku.output or "—"),
         ("keterangan", a.keterangan or "—", b.keterangan or "—"),
     )

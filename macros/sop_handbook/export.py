@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from . import links
 from .legal import nama_jenis, urutan
 from .model import Handbook, Langkah, Sop
+from .tanggal import Tanggal
 
 
 def sops_json(handbook: Handbook) -> str:
@@ -17,10 +17,12 @@ def sops_json(handbook: Handbook) -> str:
 
 
 def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
-    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
+    pengesah = sop.disahkan_oleh
     return {
         "id": sop.id,
         "nomor": sop.nomor,
+        "draf": sop.draf,
+        "tidak_tercantum": dict(sop.tanda_kosong),
         "nama": sop.nama,
         "judul": sop.judul,
         "instansi": sop.instansi.nama,
@@ -30,11 +32,11 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "tanggal_revisi": _iso(sop.tanggal_revisi),
         "tanggal_efektif": _iso(sop.tanggal_efektif),
         "disahkan_oleh": {
-            "jabatan": pejabat.jabatan,
-            "nama": pejabat.nama,
-            "pangkat": pejabat.pangkat,
-            "nip": pejabat.nip,
-            "tertulis": vars(tertulis) if tertulis else None,
+            "jabatan": pengesah.jabatan,
+            "nama": pengesah.nama,
+            "pangkat": pengesah.pangkat,
+            "nip": pengesah.nip,
+            "tertulis": vars(pengesah.tertulis) if pengesah.tertulis else None,
         },
         "dasar_hukum": [d.peraturan.id for d in sorted(sop.dasar_hukum, key=lambda d: urutan(d.peraturan))],
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
@@ -80,11 +82,13 @@ def _langkah(step: Langkah) -> dict[str, Any]:
         "pelaksana_direkonstruksi": step.pelaksana_direkonstruksi,
         "kelengkapan": step.mutu_baku.kelengkapan,
         "waktu": step.mutu_baku.waktu,
-        "durasi_jam": step.mutu_baku.durasi_jam,
+        "durasi_jam": step.mutu_baku.durasi_jam if step.mutu_baku.durasi else None,
+        "durasi_jam_paling_cepat": step.mutu_baku.durasi.paling_cepat if step.mutu_baku.durasi else None,
         "output": step.mutu_baku.output,
         "keterangan": step.keterangan,
     }
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+def _iso(value: Tanggal | None) -> str | None:
+    """``2016-09-12``, or ``2016-09`` when the document gives the month only."""
+    return value.iso if value else None

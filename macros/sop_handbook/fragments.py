@@ -7,6 +7,7 @@ from .model import Sop
 from .text import h
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+DRAF = ' <span class="sop-draf">(draf: bagian prosedur belum ditulis)</span>'
 REKONSTRUKSI_NOTE = (
     "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
     "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."

@@ -9,7 +9,6 @@ either return the ``Handbook`` (with its data-quality warnings) or raise
 from __future__ import annotations
 
 import gc
-import math
 import os
 from collections.abc import Mapping
 from datetime import date
@@ -36,6 +35,7 @@ from .model import (
 from .organisasi import Organisasi, build_organisasi
 from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_values
 from .schema import schema_messages
+from .tanggal import Tanggal, is_mark, parse_tanggal
 from .yamlsource import Source, read_source
 
 SOURCE_DIR = "sop_source"  # the project's folders, relative to the folder of mkdocs.yml
@@ -156,35 +156,41 @@ def build_sop(
     problems: list[Problem] = []
     instansi = org.cari_instansi(d["instansi"])
     unit = instansi.cari_unit(d["unit"]) if instansi else None
-    pejabat = org.cari_pejabat(d["disahkan_oleh"]["pejabat"])
+    pengesahan = d.get("disahkan_oleh") or {}
+    pejabat = org.cari_pejabat(pengesahan["pejabat"]) if "pejabat" in pengesahan else None
     if instansi is None:
         problems.append(_unknown(source, ("instansi",), [i.id for i in org.instansi], "instansi", ""))
     elif unit is None:
         problems.append(
             _unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}")
         )
-    if pejabat is None:
+    if "pejabat" in pengesahan and pejabat is None:
         ids = [p.id for p in org.pejabat]
         problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))
-    dates = {key: _date(source, key, problems) for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")}
+    marks: list[tuple[str, str]] = []
+    dates = {key: _date(source, key, problems, marks) for key in _DATE_KEYS}
+    nomor = d.get("nomor")
+    if nomor is not None and is_mark(nomor):
+        marks.append(("nomor", nomor.strip()))
+        nomor = None
     langkah = _langkah(source, unit, instansi.konvensi, problems) if instansi and unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
     riwayat = _riwayat(source, org, problems)
-    if problems or instansi is None or unit is None or pejabat is None:
+    if problems or instansi is None or unit is None:
         return None, problems
-    tertulis = d["disahkan_oleh"].get("tertulis")
+    tertulis = pengesahan.get("tertulis")
     sop = Sop(
         id=d["id"],
         file=source.file,
         instansi=instansi,
         unit=unit,
         judul=d["judul"],
-        nomor=d["nomor"],
+        nomor=nomor or None,
         nama=d.get("nama"),
         dokumen=tuple(d.get("dokumen", ())),
         kategori=tuple(d.get("kategori", ())),
         **dates,
-        disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis is not None else None),
+        disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis else None),
         dasar_hukum=dasar_hukum,
         kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
         keterkaitan=tuple(
@@ -196,6 +202,7 @@ def build_sop(
         catatan_sumber=tuple(d.get("catatan_sumber", ())),
         riwayat_revisi=riwayat,
         langkah=langkah,
+        tanda_kosong=tuple(marks),
     )
     return sop, problems
 
@@ -226,8 +233,22 @@ def _dasar_hukum(
     return tuple(cited)
 
 
-def _date(source: Source, key: str, problems: list[Problem]) -> date | None:
-    return _date_at(source, (key,), source.data.get(key), problems)
+_DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+
+
+def _date(source: Source, key: str, problems: list[Problem], marks: list[tuple[str, str]]) -> Tanggal | None:
+    """A date of the identity part as written; a mark such as "-" is recorded in ``marks`` as not stated."""
+    text = source.data.get(key)
+    if text is None or not text.strip():
+        return None
+    if is_mark(text):
+        marks.append((key, text.strip()))
+        return None
+    try:
+        return parse_tanggal(text)
+    except ValueError as error:
+        problems.append(source.problem((key,), str(error)))
+        return None
 
 
 def _date_at(source: Source, path: KeyPath, text: str | None, problems: list[Problem]) -> date | None:
@@ -262,7 +283,7 @@ def _riwayat(source: Source, org: Organisasi, problems: list[Problem]) -> tuple[
 
 
 def _langkah(source: Source, unit: Unit, konvensi: KonvensiWaktu, problems: list[Problem]) -> tuple[Langkah, ...]:
-    items: list[dict[str, Any]] = source.data["langkah"]
+    items: list[dict[str, Any]] = source.data.get("langkah") or []
     problems += _numbering(source, items)
     numbers = {item["no"] for item in items}
     steps = []
@@ -317,13 +338,10 @@ def _one_step(
         elif target not in numbers or target == item["no"]:
             message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
             problems.append(source.problem((*path, branch), message))
-    mutu = item["mutu_baku"]
+    mutu = item.get("mutu_baku") or {}
+    durasi = None
     try:
-        durasi = parse_waktu(mutu["waktu"], konvensi)
-        if not math.isfinite(durasi):  # digits beyond what a float holds
-            raise ValueError(
-                f"waktu '{mutu['waktu']}' terlalu besar; tulis lama langkah yang sebenarnya (mis. '2 Minggu')"
-            )
+        durasi = parse_waktu(mutu.get("waktu"), konvensi)
     except ValueError as error:
         problems.append(source.problem((*path, "mutu_baku", "waktu"), str(error)))
     if len(problems) > before or peran is None:
@@ -335,7 +353,7 @@ def _one_step(
         jenis=jenis,
         pelaksana=peran,
         pelaksana_direkonstruksi=item.get("pelaksana_direkonstruksi", False),
-        mutu_baku=MutuBaku(mutu.get("kelengkapan"), mutu["waktu"], durasi, mutu.get("output")),
+        mutu_baku=MutuBaku(mutu.get("kelengkapan"), mutu.get("waktu"), durasi, mutu.get("output")),
         ya=item.get("ya"),
         tidak=item.get("tidak"),
         keterangan=item.get("keterangan"),

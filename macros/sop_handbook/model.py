@@ -12,8 +12,9 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol, TypeVar
 
-from .durations import KonvensiWaktu
+from .durations import Durasi, KonvensiWaktu
 from .problems import Problem
+from .tanggal import Tanggal
 
 
 class _HasId(Protocol):
@@ -76,12 +77,13 @@ class Instansi:
 
 @dataclass(frozen=True)
 class Pejabat:
-    """An approving official, defined once in ``organisasi.yaml``."""
+    """An approving official, defined once in ``organisasi.yaml``; a document may not name them or give
+    their NIP."""
 
     id: str
     jabatan: str
-    nama: str
-    nip: str
+    nama: str | None
+    nip: str | None
     pangkat: str | None = None
     catatan: str | None = None
 
@@ -98,10 +100,26 @@ class Tertulis:
 
 @dataclass(frozen=True)
 class Pengesahan:
-    """Disahkan oleh: the official, and what the source document says."""
+    """Disahkan oleh: the official, and what the source document says (either may be missing)."""
 
-    pejabat: Pejabat
+    pejabat: Pejabat | None
     tertulis: Tertulis | None
+
+    @property
+    def jabatan(self) -> str | None:
+        return self.pejabat.jabatan if self.pejabat else self.tertulis.jabatan if self.tertulis else None
+
+    @property
+    def nama(self) -> str | None:
+        return self.pejabat.nama if self.pejabat else self.tertulis.nama if self.tertulis else None
+
+    @property
+    def pangkat(self) -> str | None:
+        return self.pejabat.pangkat if self.pejabat else self.tertulis.pangkat if self.tertulis else None
+
+    @property
+    def nip(self) -> str | None:
+        return self.pejabat.nip if self.pejabat else self.tertulis.nip if self.tertulis else None
 
 
 @dataclass(frozen=True)
@@ -163,12 +181,17 @@ class Singkatan:
 
 @dataclass(frozen=True)
 class MutuBaku:
-    """Kelengkapan, Waktu (as written and in working hours) and Output."""
+    """Kelengkapan, Waktu (as written and in working hours; None when the document gives none) and Output."""
 
     kelengkapan: str | None
-    waktu: str
-    durasi_jam: float
+    waktu: str | None
+    durasi: Durasi | None
     output: str | None
+
+    @property
+    def durasi_jam(self) -> float:
+        """The working hours the step counts for: the longest of a range, 0 without a time."""
+        return self.durasi.paling_lama if self.durasi else 0.0
 
 
 @dataclass(frozen=True)
@@ -202,13 +225,13 @@ class Sop:
     instansi: Instansi
     unit: Unit
     judul: str
-    nomor: str
+    nomor: str | None
     nama: str | None
     dokumen: tuple[str, ...]
     kategori: tuple[str, ...]
-    tanggal_pembuatan: date | None
-    tanggal_revisi: date | None
-    tanggal_efektif: date | None
+    tanggal_pembuatan: Tanggal | None
+    tanggal_revisi: Tanggal | None
+    tanggal_efektif: Tanggal | None
     disahkan_oleh: Pengesahan
     dasar_hukum: tuple[DasarHukum, ...]
     kualifikasi_pelaksana: tuple[str, ...]
@@ -219,6 +242,17 @@ class Sop:
     catatan_sumber: tuple[str, ...]
     langkah: tuple[Langkah, ...]
     riwayat_revisi: tuple[Revisi, ...] = ()
+    # Fields the document marks as not stated, with the mark as written: (key, "-"), (key, "(ditinjau kembali)").
+    tanda_kosong: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def draf(self) -> bool:
+        """Whether the flowchart part is not written yet: a draft, shown as such, not in the printed book."""
+        return not self.langkah
+
+    def tanda(self, key: str) -> str | None:
+        """How the document marks the field ``key`` as not stated, if it does."""
+        return next((mark for field_key, mark in self.tanda_kosong if field_key == key), None)
 
     @property
     def judul_tampil(self) -> str:
@@ -227,8 +261,13 @@ class Sop:
 
     @property
     def total_jam(self) -> float:
-        """Total working hours of all steps."""
+        """Total working hours of all steps (a range counts as its longest; a step without a time as none)."""
         return sum(step.mutu_baku.durasi_jam for step in self.langkah)
+
+    @property
+    def tanpa_waktu(self) -> int:
+        """How many steps have no time (Waktu empty or "-")."""
+        return sum(step.mutu_baku.durasi is None for step in self.langkah)
 
     def revisi_berlaku(self, hari_ini: date) -> Revisi | None:
         """The revision in force on ``hari_ini``: the latest one already in effect."""
@@ -236,8 +275,8 @@ class Sop:
         return max(in_force, key=lambda r: r.revisi, default=None)
 
     def tinjauan_lewat(self, hari_ini: date) -> bool:
-        """Whether the planned review date (Tanggal Revisi) has passed."""
-        return self.tanggal_revisi is not None and self.tanggal_revisi < hari_ini
+        """Whether the planned review date (Tanggal Revisi; a month: its last day) has passed."""
+        return self.tanggal_revisi is not None and self.tanggal_revisi.akhir < hari_ini
 
     @property
     def lajur(self) -> tuple[Peran, ...]:

@@ -59,7 +59,14 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
         kop = tuple(item.get("kop", ()))
         instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", kop, tuple(units), own))
     pejabat = tuple(
-        Pejabat(p["id"], p["jabatan"], p["nama"], nip_grouped(p["nip"]), p.get("pangkat"), p.get("catatan"))
+        Pejabat(
+            p["id"],
+            p["jabatan"],
+            p.get("nama"),
+            nip_grouped(p["nip"]) if p.get("nip") else None,
+            p.get("pangkat"),
+            p.get("catatan"),
+        )
         for p in data["pejabat"]
     )
     return Organisasi(konvensi, tuple(instansi), pejabat), problems

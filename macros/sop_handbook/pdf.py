@@ -82,7 +82,7 @@ def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         raise RuntimeError(f"{ENV}: Playwright tidak terpasang; jalankan lewat `make pdf`") from error
-    jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops]
+    jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops if not sop.draf]
     if book:
         jobs.append((links.page_url(links.BUKU), site / buku_pdf()))
     written: list[Path] = []

@@ -7,11 +7,11 @@ import posixpath
 from collections.abc import Collection, Sequence
 
 from . import links, mermaid
-from .durations import angka, format_jam
-from .fragments import admonition, column_heads, diagram_block, sop_link
+from .durations import angka
+from .fragments import DRAF, KOSONG, admonition, column_heads, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
-from .render_sop import JENIS_KETERKAITAN, catatan_sumber
+from .render_sop import JENIS_KETERKAITAN, catatan_sumber, total_waktu
 from .text import h, h_code, md, tanggal
 
 
@@ -22,9 +22,9 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
         parts.append(f"### {md(unit.nama)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         rows = "\n".join(
-            f"<tr><td>{h(sop.nomor)}</td> "
-            f"<td>{sop_link(sop, from_src)}</td> "
-            f"<td>{len(sop.langkah)}</td> <td>{h(format_jam(sop.total_jam, sop.instansi.konvensi))}</td></tr>"
+            f"<tr><td>{h(sop.nomor) if sop.nomor else KOSONG}</td> "
+            f"<td>{sop_link(sop, from_src)}{DRAF if sop.draf else ''}</td> "
+            f"<td>{len(sop.langkah)}</td> <td>{h(total_waktu(sop)) if not sop.draf else KOSONG}</td></tr>"
             for sop in sops
         )
         head = column_heads("Nomor", "Nama SOP", "Langkah", "Total waktu")
@@ -56,7 +56,8 @@ def sampul_buku(handbook: Handbook, judul: str) -> str:
         f'<div class="sop-sampul"><div class="sop-kop">{kop}</div><h1>{h(judul)}</h1>'
         "<p>Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP)<br> "
         "menurut Permenpan RB No. 35 Tahun 2012</p>"
-        f"<p>{len(handbook.sops)} SOP, dicetak dari situs buku pedoman pada {h(tanggal(handbook.hari_ini))}</p></div>"
+        f"<p>{sum(not sop.draf for sop in handbook.sops)} SOP, dicetak dari situs buku pedoman pada "
+        f"{h(tanggal(handbook.hari_ini))}</p></div>"
     )
 
 
@@ -111,7 +112,7 @@ def monitoring_data(handbook: Handbook) -> str:
     data = {
         f"{instansi.id}/{unit.id}": [
             line(f"{unit.nama}, {instansi.nama}"),
-            {sop.id: [line(sop.nama or sop.judul_tampil), line(sop.nomor)] for sop in sops},
+            {sop.id: [line(sop.nama or sop.judul_tampil), line(sop.nomor or "")] for sop in sops},
             line(instansi.pemerintah.upper()),
         ]
         for instansi, unit, sops in handbook.per_unit()

@@ -24,9 +24,14 @@ from .fragments import (
     sop_link,
 )
 from .model import Handbook, Langkah, Sop
+from .tanggal import Tanggal
 from .text import h, tanggal
 
 PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
+DRAF_NOTE = (
+    "Bagian prosedur (bagan alir) SOP ini belum ditulis: SOP ini masih draf, "
+    "tidak dicetak di buku pedoman dan belum dapat dijadikan pedoman kerja."
+)
 
 
 def sop_page(
@@ -49,12 +54,15 @@ def sop_page(
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
-    # Search finds the steps through entries of their own (search.step_entries).
-    parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
-    parts += [
-        f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}",
-        prosedur_table(sop, sop.instansi.konvensi, kertas),
-    ]
+    if sop.draf:
+        parts += [f"## Prosedur {{ #{PROSEDUR_ID} }}", admonition("warning", "Draf", DRAF_NOTE)]
+    else:
+        # Search finds the steps through entries of their own (search.step_entries).
+        parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
+        parts += [
+            f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}",
+            prosedur_table(sop, sop.instansi.konvensi, kertas),
+        ]
     parts.append(catatan_sumber(sop))
     source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
     parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
@@ -118,10 +126,8 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
     src = links.sop_src(sop)
     rows = [
         ("Unit Kerja", h(f"{sop.unit.nama}, {sop.instansi.nama}")),
-        ("Nomor SOP", h(sop.nomor)),
-        ("Tanggal Pembuatan", _date(sop.tanggal_pembuatan)),
-        ("Tanggal Revisi", _date(sop.tanggal_revisi)),
-        ("Tanggal Efektif", _date(sop.tanggal_efektif)),
+        ("Nomor SOP", h(sop.nomor) if sop.nomor else _kosong(sop, "nomor")),
+        *((label, _date(value) if value else _kosong(sop, key)) for key, label, value in _dates(sop)),
         ("Disahkan oleh", _pengesah(sop)),
         ("Nama SOP", h(sop.nama) if sop.nama else f"{KOSONG} (judul prosedur: {h(sop.judul)})"),
         ("Dasar Hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src)),
@@ -135,8 +141,22 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
     return f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
 
 
-def _date(value: date | None) -> str:
-    return h(tanggal(value)) if isinstance(value, date) else KOSONG
+def _dates(sop: Sop) -> tuple[tuple[str, str, Tanggal | None], ...]:
+    return (
+        ("tanggal_pembuatan", "Tanggal Pembuatan", sop.tanggal_pembuatan),
+        ("tanggal_revisi", "Tanggal Revisi", sop.tanggal_revisi),
+        ("tanggal_efektif", "Tanggal Efektif", sop.tanggal_efektif),
+    )
+
+
+def _date(value: date | Tanggal | None) -> str:
+    return h(tanggal(value)) if value else KOSONG
+
+
+def _kosong(sop: Sop, key: str) -> str:
+    """A field the document does not state: "Tidak tercantum", and on screen how the document marks it."""
+    mark = sop.tanda(key)
+    return KOSONG + (f' <small class="sop-tertulis">(di dokumen: {h(mark)})</small>' if mark else "")
 
 
 def _list(items: Iterable[str]) -> str:
@@ -145,12 +165,22 @@ def _list(items: Iterable[str]) -> str:
 
 
 def _pengesah(sop: Sop) -> str:
-    pejabat, tertulis = sop.disahkan_oleh.pejabat, sop.disahkan_oleh.tertulis
-    lines = [pejabat.nama, pejabat.pangkat, f"NIP. {pejabat.nip}"]
+    """Disahkan oleh as the form prints it: the office, room to sign, the name, rank and NIP; each part
+    the document does not give is "tidak tercantum". What the document writes, when it differs from
+    organisasi.yaml, is a note for reviewers, on the screen only."""
+    pengesah = sop.disahkan_oleh
+    if pengesah.pejabat is None and pengesah.tertulis is None:
+        return KOSONG
+    missing = '<span class="sop-kosong">{} tidak tercantum</span>'
+    nama = h(pengesah.nama) if pengesah.nama else missing.format("Nama")
+    nip = f"NIP. {h(pengesah.nip)}" if pengesah.nip else missing.format("NIP")
     # In print, room for the signature and the stamp between the jabatan and the name.
-    text = f'{h(pejabat.jabatan)}<br> <span class="sop-cetak sop-ttd"></span>'
-    text += "<br> ".join(h(line) for line in lines if line)
-    if tertulis is None:
+    text = (h(pengesah.jabatan) if pengesah.jabatan else missing.format("Jabatan")) + "<br> "
+    text += '<span class="sop-cetak sop-ttd"></span>' + "<br> ".join(
+        part for part in (nama, h(pengesah.pangkat) if pengesah.pangkat else "", nip) if part
+    )
+    tertulis = pengesah.tertulis
+    if tertulis is None or pengesah.pejabat is None:
         return text
     written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
     return f'{text}<br> <small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
@@ -224,7 +254,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bag
     body = "\n".join(
         _step_row(sop, step, drawn.baris[index], lanes, index in page_starts) for index, step in enumerate(sop.langkah)
     )
-    total_jam = h(format_jam(sop.total_jam, konvensi))
+    total_jam = h(total_waktu(sop))
     total = "\n".join(
         f'<tr class="{kind}"><th scope="row" colspan="{span}">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
         for kind, span in (("sop-layar", 4), ("sop-cetak", lanes + 3))
@@ -252,8 +282,24 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
 
 
 def _waktu(step: Langkah) -> str:
-    first, *hours = bagan.waktu_lines(step)
+    written = bagan.waktu_lines(step)
+    if not written:
+        return ""
+    first, *hours = written
     return h(first) + "".join(f'<br> <small class="sop-jam">{h(line)}</small>' for line in hours)
+
+
+def total_waktu(sop: Sop) -> str:
+    """The SOP's total time in working hours, saying when it counts ranges at their longest and how many steps
+    have no time: "3 hari kerja (22,5 jam), paling lama; 2 langkah tanpa waktu"."""
+    text = format_jam(sop.total_jam, sop.instansi.konvensi)
+    if any(step.mutu_baku.durasi and step.mutu_baku.durasi.rentang for step in sop.langkah):
+        text += ", paling lama"
+    if sop.tanpa_waktu == len(sop.langkah):
+        return "tidak tercantum (tidak ada langkah yang mencantumkan waktu)"
+    if sop.tanpa_waktu:
+        text += f"; {sop.tanpa_waktu} langkah tanpa waktu"
+    return text
 
 
 def _cell(value: str | None) -> str:

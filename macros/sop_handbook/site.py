@@ -219,7 +219,8 @@ def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
     """
     plugin = book_plugin(config)
     if plugin is not None:
-        plugin.renderer.items = _sop_items(nav.items)
+        drafts = {links.sop_src(sop) for sop in config.extra["handbook"].sops if sop.draf}
+        plugin.renderer.items = _sop_items(nav.items, drafts)
 
 
 def book_plugin(config: MkDocsConfig) -> Any:
@@ -228,12 +229,14 @@ def book_plugin(config: MkDocsConfig) -> Any:
     return plugin if plugin is not None and plugin.config["enabled"] else None
 
 
-def _sop_items(items: list[Any]) -> list[Any]:
+def _sop_items(items: list[Any], drafts: set[str]) -> list[Any]:
+    """The nav's SOP pages and their sections, without the drafts (an SOP whose flowchart part is not written)."""
     kept: list[Any] = []
     for item in items:
         if item.is_page and item.file.src_uri.startswith(links.SOP_DIR):
-            kept.append(item)
-        elif item.is_section and (children := _sop_items(item.children)):
+            if item.file.src_uri not in drafts:
+                kept.append(item)
+        elif item.is_section and (children := _sop_items(item.children, drafts)):
             kept.append(Section(item.title, children))  # a copy: the site's own nav keeps all its pages
     return kept
 
@@ -248,7 +251,12 @@ _IN_BOOK = re.compile(
     re.DOTALL,
 )
 # Hover titles of abbreviations and headings' permalinks: neither prints, and both are every page's many times.
-_NOT_PRINTED = re.compile(r'<abbr title="[^"]*">|</abbr>|<a class="headerlink" [^>]*>[^<]*</a>')
+# Nor do reviewers' notes (what the source wrote): the book shows the form alone.
+_NOT_PRINTED = re.compile(
+    r'<abbr title="[^"]*">|</abbr>|<a class="headerlink" [^>]*>[^<]*</a>'
+    r'|(?:<br> | )?<small class="sop-tertulis">.*?</small>',
+    re.DOTALL,
+)
 _LINK = re.compile(r'<a href="([^"#?]*)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
@@ -517,7 +525,7 @@ def define_macros(env: Any) -> None:
 
     def sop_page() -> str:
         sop = own(sop_of_page, "sop_page")
-        file_pdf = pdf.nama_berkas(sop) if with_pdf else None
+        file_pdf = pdf.nama_berkas(sop) if with_pdf and not sop.draf else None
         return render_sop.sop_page(sop, handbook, dates.get(sop.file), file_pdf, kertas)
 
     def peran_page() -> str:

@@ -10,20 +10,8 @@ import html
 import re
 from datetime import date
 
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from .tanggal import BULAN, Tanggal
+
 # Python-Markdown's backslash-escapable characters (the tables extension adds "|"). Not ">":
 # html.escape codes it, and a backslash before "&gt;" would show.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|])")
@@ -63,6 +51,8 @@ def md(text: str) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", one_line), quote=False).translate(_MD_CODES) or "&#8203;"
 
 
-def tanggal(value: date) -> str:
-    """A date as Indonesians write it: ``31 Agustus 2023``."""
+def tanggal(value: date | Tanggal) -> str:
+    """A date as Indonesians write it: ``31 Agustus 2023``, or ``Agustus 2023`` when only the month is known."""
+    if isinstance(value, Tanggal):
+        return str(value)
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
