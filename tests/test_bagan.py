@@ -80,13 +80,13 @@ def symbol_of(row: ET.Element) -> tuple[str, float]:
 def test_each_step_s_symbol_is_its_kind_in_its_pelaksana_s_column(sop):
     drawn = bagan.draw(sop)
     assert [peran.id for peran in drawn.lajur] == [p.id for p in sop.unit.pelaksana if p in drawn.lajur]
-    assert {peran.id for peran in drawn.lajur} == {step.pelaksana.id for step in sop.langkah}
+    assert {peran.id for peran in drawn.lajur} == {p.id for step in sop.langkah for p in step.pelaksana}
     for index, (step, svg) in enumerate(zip(sop.langkah, drawn.baris, strict=True)):
         row = ET.fromstring(svg)
         kind, x = symbol_of(row)
         assert kind == expected_shape(sop, index), step.no
         column = int(x // drawn.lebar_lajur)
-        assert drawn.lajur[column].id == step.pelaksana.id, step.no
+        assert drawn.lajur[column].id == step.pelaksana[0].id, step.no
         assert row.get("viewBox") == f"0 0 {bagan._n(drawn.lebar)} {bagan._n(drawn.tinggi[index])}"
 
 

@@ -362,7 +362,7 @@ def _step(
         kegiatan=draw(teks),
         label=draw(st.none() | teks),
         jenis="keputusan" if branches else "proses",
-        pelaksana=peran,
+        pelaksana=(peran,),
         pelaksana_direkonstruksi=draw(st.booleans()),
         mutu_baku=MutuBaku(draw(opsional), waktu, _durasi(waktu), draw(opsional)),
         keterangan=draw(opsional),
@@ -703,7 +703,7 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
         if step.keputusan:
             kegiatan += f" Ya: {f'langkah {step.ya}' if step.ya else 'langkah berikutnya'}; Tidak: langkah {step.tidak}"
         assert cells[1].get_text() == kegiatan
-        assert cells[2].a.get_text() == shown(step.pelaksana.label)
+        assert [a.get_text() for a in cells[2].select("a")] == [shown(p.label) for p in step.pelaksana]
         assert cells[3].get_text() == shown(step.mutu_baku.kelengkapan or "")
         assert cells[4].get_text().startswith(shown(step.mutu_baku.waktu))
         assert cells[5].get_text() == shown(step.mutu_baku.output or "")

@@ -18,7 +18,11 @@ def test_a_new_sop_loads_with_warnings_only(handbook, tmp_path):
     (source_dir / "penyusunan-uji.yaml").write_text(text, encoding="utf-8")
     loaded = load(source_dir, tmp_path)
     sop = loaded.sop("penyusunan-uji")
-    assert (sop.judul, sop.unit.id, sop.langkah[0].pelaksana.id) == ('Penyusunan "Uji" <b>', "sekretariat", "ketua-tim")
+    assert (sop.judul, sop.unit.id, sop.langkah[0].pelaksana[0].id) == (
+        'Penyusunan "Uji" <b>',
+        "sekretariat",
+        "ketua-tim",
+    )
     assert any(p.file == "sop_source/penyusunan-uji.yaml" for p in loaded.catatan_mutu)
 
 

@@ -364,7 +364,7 @@ class _Layout:
         self.symbol_width = width - 2 * CELAH
 
     def lane(self, index: int) -> int:
-        return self.column[self.sop.langkah[index].pelaksana.id]
+        return self.column[self.sop.langkah[index].pelaksana[0].id]
 
     def cx(self, index: int) -> float:
         return (self.lane(index) + 0.5) * self.width

@@ -140,7 +140,7 @@ def _step_fields(a: Langkah, b: Langkah) -> tuple[tuple[str, str, str], ...]:
     pairs = (
         ("kegiatan", _key(a), _key(b)),
         ("jenis", a.jenis, b.jenis),
-        ("pelaksana", a.pelaksana.label, b.pelaksana.label),
+        ("pelaksana", a.pelaksana_label, b.pelaksana_label),
         ("kelengkapan", a.mutu_baku.kelengkapan or "—", b.mutu_baku.kelengkapan or "—"),
         ("waktu", a.mutu_baku.waktu or "—", b.mutu_baku.waktu or "—"),
         ("output", a.mutu_baku.output or "—", b.mutu_baku.output or "—"),

@@ -78,7 +78,7 @@ def _langkah(step: Langkah) -> dict[str, Any]:
         "jenis": step.jenis,
         "ya": step.ya,
         "tidak": step.tidak,
-        "pelaksana": step.pelaksana.id,
+        "pelaksana": [peran.id for peran in step.pelaksana],
         "pelaksana_direkonstruksi": step.pelaksana_direkonstruksi,
         "kelengkapan": step.mutu_baku.kelengkapan,
         "waktu": step.mutu_baku.waktu,

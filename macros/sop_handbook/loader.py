@@ -26,6 +26,7 @@ from .model import (
     Langkah,
     MutuBaku,
     Pengesahan,
+    Peran,
     Peraturan,
     Revisi,
     Sop,
@@ -322,10 +323,21 @@ def _one_step(
 ) -> Langkah | None:
     path: KeyPath = ("langkah", index)
     before = len(problems)
-    peran = unit.peran(item["pelaksana"])
-    if peran is None:
-        ids = [p.id for p in unit.pelaksana]
-        problems.append(_unknown(source, (*path, "pelaksana"), ids, "pelaksana", f" di unit {unit.id}"))
+    written = item["pelaksana"]
+    listed = isinstance(written, list)
+    peran: list[Peran] = []
+    for j, peran_id in enumerate(written if listed else [written]):
+        where: KeyPath = (*path, "pelaksana", j) if listed else (*path, "pelaksana")
+        found = unit.peran(peran_id)
+        if found is None:
+            ids = [p.id for p in unit.pelaksana]
+            problems.append(_unknown(source, where, ids, "pelaksana", f" di unit {unit.id}"))
+        elif found in peran:
+            problems.append(
+                source.problem(where, f"pelaksana '{peran_id}' sudah disebut; tulis setiap pelaksana sekali")
+            )
+        else:
+            peran.append(found)
     jenis = item.get("jenis", "proses")
     for branch in ("ya", "tidak"):
         target = item.get(branch)
@@ -335,23 +347,36 @@ def _one_step(
             problems.append(
                 source.problem((*path, branch), f"'{branch}' hanya untuk langkah dengan 'jenis: keputusan'")
             )
-        elif target not in numbers or target == item["no"]:
+        elif target == item["no"]:
+            message = (
+                f"langkah {target} tidak dapat menjadi tujuan '{branch}' dirinya sendiri; tulis nomor langkah yang "
+                f"dijalankan bila {'Ya' if branch == 'ya' else 'Tidak'} (1–{max(numbers)}, selain {target})"
+            )
+            problems.append(source.problem((*path, branch), message))
+        elif target not in numbers:
             message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
             problems.append(source.problem((*path, branch), message))
+    if jenis == "keputusan" and item["no"] == max(numbers):
+        message = (
+            "keputusan tidak dapat menjadi langkah terakhir: bagan alir berakhir pada simbol Selesai setelah "
+            "langkah terakhir; tambahkan langkah sesudahnya (mis. 'Menyampaikan hasil ...'), atau jadikan langkah "
+            "ini proses (hapus 'jenis: keputusan')"
+        )
+        problems.append(source.problem((*path, "jenis"), message))
     mutu = item.get("mutu_baku") or {}
     durasi = None
     try:
         durasi = parse_waktu(mutu.get("waktu"), konvensi)
     except ValueError as error:
         problems.append(source.problem((*path, "mutu_baku", "waktu"), str(error)))
-    if len(problems) > before or peran is None:
+    if len(problems) > before:
         return None
     return Langkah(
         no=item["no"],
         kegiatan=item["kegiatan"],
         label=item.get("label"),
         jenis=jenis,
-        pelaksana=peran,
+        pelaksana=tuple(peran),
         pelaksana_direkonstruksi=item.get("pelaksana_direkonstruksi", False),
         mutu_baku=MutuBaku(mutu.get("kelengkapan"), mutu.get("waktu"), durasi, mutu.get("output")),
         ya=item.get("ya"),

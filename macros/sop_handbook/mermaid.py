@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from . import links
-from .model import Handbook, Langkah, Sop
+from .model import Handbook, Langkah, Peran, Sop
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
@@ -103,20 +103,34 @@ def swimlane(sop: Sop) -> str:
     first, last = sop.langkah[0], sop.langkah[-1]
     for index, peran in enumerate(sop.lajur, start=1):
         lines.append(f'  subgraph lane_{index}["{escape(peran.label)}"]')
-        if first.pelaksana == peran:
+        if first.pelaksana[0] == peran:
             lines.append('    mulai(["Mulai"])')
-        lines += [f"    {_node(step)}" for step in sop.langkah if step.pelaksana == peran]
-        if last.pelaksana == peran:
+        for step in sop.langkah:
+            if step.pelaksana[0] == peran:
+                lines.append(f"    {_node(step)}")
+            elif peran in step.pelaksana:  # performed together: the same symbol in this lane too
+                lines.append(f"    {_node(step, peran)}")
+        if last.pelaksana[0] == peran:
             lines.append('    selesai(["Selesai"])')
         lines.append("  end")
     lines.append(f"  mulai --> s{first.no}")
     lines += [f"  {edge}" for edge in _edges(sop)]
+    # Performers of one step together: their symbols joined by a line, as the paper form draws them.
+    lines += [f"  s{step.no} --- {_node_id(step, peran)}" for step in sop.langkah for peran in step.pelaksana[1:]]
     return _FRONTMATTER + "\n".join(lines) + "\n"
 
 
-def _node(step: Langkah) -> str:
+def _node_id(step: Langkah, peran: Peran | None = None) -> str:
+    """The id of a step's node: ``s3``, or ``s3_2`` for its copy in the lane of its second pelaksana."""
+    if peran is None or peran == step.pelaksana[0]:
+        return f"s{step.no}"
+    return f"s{step.no}_{step.pelaksana.index(peran) + 1}"
+
+
+def _node(step: Langkah, peran: Peran | None = None) -> str:
     label = escape(step_label(step))
-    return f's{step.no}{{"{label}"}}' if step.keputusan else f's{step.no}["{label}"]'
+    node = _node_id(step, peran)
+    return f'{node}{{"{label}"}}' if step.keputusan else f'{node}["{label}"]'
 
 
 def _edges(sop: Sop) -> list[str]:

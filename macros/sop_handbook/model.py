@@ -202,7 +202,7 @@ class Langkah:
     kegiatan: str
     label: str | None
     jenis: str
-    pelaksana: Peran
+    pelaksana: tuple[Peran, ...]  # as the source lists them: one, or several who perform it together
     pelaksana_direkonstruksi: bool
     mutu_baku: MutuBaku
     ya: int | None = None
@@ -214,6 +214,15 @@ class Langkah:
     def keputusan(self) -> bool:
         """Whether this step is a decision (diamond with Ya/Tidak)."""
         return self.jenis == "keputusan"
+
+    @property
+    def pelaksana_label(self) -> str:
+        """The pelaksana as the table names them: "Pejabat Level II (Sekretaris), Pelaksana"."""
+        return ", ".join(peran.label for peran in self.pelaksana)
+
+    def oleh(self, peran_id: str) -> bool:
+        """Whether the role ``peran_id`` performs this step (alone or with others)."""
+        return any(peran.id == peran_id for peran in self.pelaksana)
 
 
 @dataclass(frozen=True)
@@ -282,7 +291,7 @@ class Sop:
     def lajur(self) -> tuple[Peran, ...]:
         """The unit's pelaksana that perform a step of this SOP, in the form's column order: the lanes
         of the diagram and the pelaksana columns of the printed form. A role without steps gets none."""
-        acting = {step.pelaksana.id for step in self.langkah}
+        acting = {peran.id for step in self.langkah for peran in step.pelaksana}
         return tuple(peran for peran in self.unit.pelaksana if peran.id in acting)
 
     @property
@@ -363,7 +372,7 @@ class Handbook:
         Units are told apart by agency and id: every agency has a "Sekretariat" with the same roles.
         """
         work = [
-            (sop, [step for step in sop.langkah if step.pelaksana.id == peran.id])
+            (sop, [step for step in sop.langkah if step.oleh(peran.id)])
             for sop in self._sop_per_unit.get((instansi.id, unit.id), ())
         ]
         return [(sop, steps) for sop, steps in work if steps]

@@ -57,7 +57,7 @@ def _step_line(change: StepChange) -> str:
 
 
 def _summary(step: Langkah) -> str:
-    return f"{_quote(step.kegiatan)} ({md(step.pelaksana.label)}, {md(step.mutu_baku.waktu or 'tanpa waktu')})"
+    return f"{_quote(step.kegiatan)} ({md(step.pelaksana_label)}, {md(step.mutu_baku.waktu or 'tanpa waktu')})"
 
 
 def _quote(text: str) -> str:

@@ -26,7 +26,7 @@ def peran_page(instansi: Instansi, unit: Unit, peran: Peran, handbook: Handbook)
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
     parts += ["## Ringkasan", _summary(work, handbook, src)]
     for sop, steps in work:  # searched through the steps' own entries, at their rows in the SOP
-        parts += [f"## {md(sop.judul_tampil)} {NOT_SEARCHED}", _steps_table(sop, steps, handbook, src)]
+        parts += [f"## {md(sop.judul_tampil)} {NOT_SEARCHED}", _steps_table(sop, steps, peran, src)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -42,12 +42,13 @@ def _summary(work: list[tuple[Sop, list[Langkah]]], handbook: Handbook, src: str
     return f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
-def _steps_table(sop: Sop, steps: list[Langkah], handbook: Handbook, src: str) -> str:
+def _steps_table(sop: Sop, steps: list[Langkah], peran: Peran, src: str) -> str:
     sop_url = links.relative_url(src, links.sop_src(sop))
     rows = "\n".join(
         f'<tr><td><a href="{sop_url}#{links.anchor(step.no)}">{step.no}</a></td> '
-        f"<td>{h(step.kegiatan)}{REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ''}</td> "
-        f"<td>{h(step.mutu_baku.output or '')}</td> <td>{h(step.mutu_baku.waktu)}</td></tr>"
+        f"<td>{h(step.kegiatan)}{REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ''}"
+        f"{_bersama(step, peran)}</td> "
+        f"<td>{h(step.mutu_baku.output or '')}</td> <td>{h(step.mutu_baku.waktu or '')}</td></tr>"
         for step in steps
     )
     total = h(format_jam(sum(s.mutu_baku.durasi_jam for s in steps), sop.instansi.konvensi))
@@ -57,6 +58,12 @@ def _steps_table(sop: Sop, steps: list[Langkah], handbook: Handbook, src: str) -
         f'<table class="sop-prosedur"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody>'
         f"<tfoot>{foot}</tfoot></table>"
     )
+
+
+def _bersama(step: Langkah, peran: Peran) -> str:
+    """Who else performs a step this role performs together with them ('' if none)."""
+    others = [other.label for other in step.pelaksana if other.id != peran.id]
+    return f'<br> <small class="sop-cabang">bersama {h(", ".join(others))}</small>' if others else ""
 
 
 def daftar_peran(handbook: Handbook, from_src: str) -> str:

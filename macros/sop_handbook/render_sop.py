@@ -268,7 +268,10 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
     cabang = bagan.cabang_text(step)
     if cabang:
         kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
-    pelaksana = render_roles.peran_link(sop.instansi, sop.unit, step.pelaksana, links.sop_src(sop)) + mark
+    src = links.sop_src(sop)
+    pelaksana = (
+        ", ".join(render_roles.peran_link(sop.instansi, sop.unit, peran, src) for peran in step.pelaksana) + mark
+    )
     cells = [_cell(step.mutu_baku.kelengkapan), _waktu(step), _cell(step.mutu_baku.output), _cell(step.keterangan)]
     tds = "\n".join(f"<td>{cell}</td>" for cell in cells)
     page = ' class="sop-halaman"' if new_page else ""

@@ -84,7 +84,7 @@ def step_entries(handbook: Handbook) -> dict[str, list[dict[str, str]]]:
 def _step_entry(sop: Sop, step: Langkah) -> dict[str, str]:
     mutu = step.mutu_baku
     details = [
-        ("Pelaksana", step.pelaksana.label),
+        ("Pelaksana", step.pelaksana_label),
         ("Kelengkapan", mutu.kelengkapan),
         ("Waktu", mutu.waktu),
         ("Output", mutu.output),
