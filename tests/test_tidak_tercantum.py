@@ -13,7 +13,8 @@ import re
 from datetime import date
 
 import pytest
-from sop_handbook import render_pages, render_sop
+from sop_handbook import mermaid, render_pages, render_sop
+from sop_handbook.model import TIDAK_TERCANTUM
 from sop_handbook.tanggal import Tanggal, is_mark, parse_tanggal
 
 from .conftest import load, real_sources
@@ -38,6 +39,26 @@ langkah:
     pelaksana: anggota-tim
     mutu_baku: {waktu: "-"}
 """
+UNREAD = """\
+id: surat-keluar
+instansi: diskopukm
+unit: sekretariat
+judul: Pengiriman Surat Keluar
+langkah:
+  - no: 1
+    kegiatan: Mengonsep surat
+    pelaksana: anggota-tim
+    mutu_baku: {waktu: 1 jam}
+  - no: 2
+    kegiatan: Memeriksa konsep surat
+    jenis: keputusan
+    pelaksana: ketua-tim
+    mutu_baku: {waktu: 15 menit}
+  - no: 3
+    kegiatan: Mengirim surat
+    pelaksana:
+    mutu_baku: {waktu: 10 menit}
+"""
 DRAFT = """\
 id: masih-draf
 instansi: diskopukm
@@ -58,6 +79,7 @@ def handbook(tmp_path_factory):
         (source_dir / path.name).write_bytes(path.read_bytes())
     (source_dir / "tanpa-identitas.yaml").write_text(HEADER + LACKING, encoding="utf-8")
     (source_dir / "masih-draf.yaml").write_text(HEADER + DRAFT, encoding="utf-8")
+    (source_dir / "surat-keluar.yaml").write_text(HEADER + UNREAD, encoding="utf-8")
     return load(source_dir, root)
 
 
@@ -173,3 +195,26 @@ def test_a_draft_shows_as_such_without_a_flowchart(handbook):
     assert "(draf: bagian prosedur belum ditulis)" in row
     cover = render_pages.sampul_buku(handbook, "Buku")
     assert f"{len(handbook.sops) - 1} SOP, dicetak" in cover
+
+
+def test_a_pelaksana_the_document_does_not_show_gets_a_lane_saying_so(handbook):
+    sop = handbook.sop("surat-keluar")
+    assert sop.langkah[2].pelaksana == (TIDAK_TERCANTUM,)
+    assert sop.lajur[-1] is TIDAK_TERCANTUM and TIDAK_TERCANTUM not in sop.unit.pelaksana
+    page = render_sop.sop_page(sop, handbook)
+    row = re.search(r'<tr id="langkah-3".*?</tr>', page, re.DOTALL)[0]
+    assert re.findall(r"<td>(.*?)</td>", row, re.DOTALL)[2] == '<span class="sop-kosong">Tidak tercantum</span>'
+    assert 'subgraph lane_3["Pelaksana tidak tercantum"]' in mermaid.swimlane(sop)
+    notes = {p.path: p.message for p in handbook.catatan_mutu if p.file == "sop_source/surat-keluar.yaml"}
+    assert notes[("langkah", 2, "pelaksana")].startswith("pelaksana langkah 3 tidak tercantum di dokumen")
+
+
+def test_a_decision_whose_tidak_the_document_does_not_show_says_so(handbook):
+    sop = handbook.sop("surat-keluar")
+    assert sop.langkah[1].tidak is None
+    page = render_sop.sop_page(sop, handbook)
+    assert "Ya: langkah berikutnya; Tidak: tujuan tidak tercantum" in page
+    text = mermaid.swimlane(sop)
+    assert 's2 -->|"Tidak"| tidak_2(["tujuan tidak tercantum"])' in text
+    notes = {p.path: p.message for p in handbook.catatan_mutu if p.file == "sop_source/surat-keluar.yaml"}
+    assert notes[("langkah", 1)].startswith("tujuan 'Tidak' keputusan langkah 2 tidak tercantum")

@@ -216,7 +216,8 @@ def cabang_text(step: Langkah) -> str | None:
     if not step.keputusan:
         return None
     ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
-    return f"Ya: {ya}; Tidak: langkah {step.tidak}"
+    tidak = f"langkah {step.tidak}" if step.tidak is not None else "tujuan tidak tercantum"
+    return f"Ya: {ya}; Tidak: {tidak}"
 
 
 def column_lines(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> dict[str, int]:

@@ -20,6 +20,7 @@ from .durations import KonvensiWaktu, parse_waktu
 from .glosarium import build_glosarium
 from .katalog import build_peraturan
 from .model import (
+    TIDAK_TERCANTUM,
     DasarHukum,
     Handbook,
     Keterkaitan,
@@ -177,7 +178,7 @@ def build_sop(
     langkah = _langkah(source, unit, instansi.konvensi, problems) if instansi and unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
     riwayat = _riwayat(source, org, problems)
-    if problems or instansi is None or unit is None:
+    if any(p.level is Level.ERROR for p in problems) or instansi is None or unit is None:
         return None, problems
     tertulis = pengesahan.get("tertulis")
     sop = Sop(
@@ -323,10 +324,18 @@ def _one_step(
 ) -> Langkah | None:
     path: KeyPath = ("langkah", index)
     before = len(problems)
-    written = item["pelaksana"]
+    written = item.get("pelaksana")
     listed = isinstance(written, list)
     peran: list[Peran] = []
-    for j, peran_id in enumerate(written if listed else [written]):
+    if written is None:
+        peran.append(TIDAK_TERCANTUM)
+        message = (
+            f"pelaksana langkah {item['no']} tidak tercantum di dokumen; tulis id perannya bila diketahui "
+            "(tampil di lajur 'Pelaksana tidak tercantum')"
+        )
+        problems.append(source.problem((*path, "pelaksana") if "pelaksana" in item else path, message, Level.WARNING))
+    ids: list[str] = written if isinstance(written, list) else [] if written is None else [written]
+    for j, peran_id in enumerate(ids):
         where: KeyPath = (*path, "pelaksana", j) if listed else (*path, "pelaksana")
         found = unit.peran(peran_id)
         if found is None:
@@ -356,6 +365,12 @@ def _one_step(
         elif target not in numbers:
             message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
             problems.append(source.problem((*path, branch), message))
+    if jenis == "keputusan" and item.get("tidak") is None:
+        message = (
+            f"tujuan 'Tidak' keputusan langkah {item['no']} tidak tercantum; tulis `tidak:` dengan nomor langkah "
+            "tujuannya bila dokumen menyebutnya, atau biarkan kosong"
+        )
+        problems.append(source.problem(path, message, Level.WARNING))
     if jenis == "keputusan" and item["no"] == max(numbers):
         message = (
             "keputusan tidak dapat menjadi langkah terakhir: bagan alir berakhir pada simbol Selesai setelah "
@@ -369,7 +384,7 @@ def _one_step(
         durasi = parse_waktu(mutu.get("waktu"), konvensi)
     except ValueError as error:
         problems.append(source.problem((*path, "mutu_baku", "waktu"), str(error)))
-    if len(problems) > before:
+    if any(problem.level is Level.ERROR for problem in problems[before:]):
         return None
     return Langkah(
         no=item["no"],

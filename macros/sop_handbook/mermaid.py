@@ -139,7 +139,10 @@ def _edges(sop: Sop) -> list[str]:
         following = f"s{sop.langkah[index + 1].no}" if index + 1 < len(sop.langkah) else "selesai"
         if step.keputusan:
             ya = f"s{step.ya}" if step.ya else following
-            edges += [f's{step.no} -->|"Ya"| {ya}', f's{step.no} -->|"Tidak"| s{step.tidak}']
+            edges.append(f's{step.no} -->|"Ya"| {ya}')
+            # Where Tidak leads, if the document does not show it: a node saying so, in no lane.
+            tidak = f"s{step.tidak}" if step.tidak is not None else f'tidak_{step.no}(["tujuan tidak tercantum"])'
+            edges.append(f's{step.no} -->|"Tidak"| {tidak}')
         else:
             edges.append(f"s{step.no} --> {following}")
     return edges

@@ -45,6 +45,11 @@ class Peran:
         return f"{self.nama} ({self.jabatan})" if self.jabatan else self.nama
 
 
+# The pelaksana of a step whose document does not show who performs it: a lane and a column of its own, after
+# the unit's. Its id is outside the pattern of ids, so no role of a unit can have it.
+TIDAK_TERCANTUM = Peran("_tidak-tercantum", "Pelaksana tidak tercantum")
+
+
 @dataclass(frozen=True)
 class Unit:
     """A work unit; its pelaksana are in the form's column order."""
@@ -292,7 +297,8 @@ class Sop:
         """The unit's pelaksana that perform a step of this SOP, in the form's column order: the lanes
         of the diagram and the pelaksana columns of the printed form. A role without steps gets none."""
         acting = {peran.id for step in self.langkah for peran in step.pelaksana}
-        return tuple(peran for peran in self.unit.pelaksana if peran.id in acting)
+        unknown = (TIDAK_TERCANTUM,) if TIDAK_TERCANTUM.id in acting else ()
+        return tuple(peran for peran in self.unit.pelaksana if peran.id in acting) + unknown
 
     @property
     def ada_rekonstruksi(self) -> bool:

@@ -23,7 +23,7 @@ from .fragments import (
     diagram_block,
     sop_link,
 )
-from .model import Handbook, Langkah, Sop
+from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
 from .tanggal import Tanggal
 from .text import h, tanggal
 
@@ -269,9 +269,11 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
     if cabang:
         kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
     src = links.sop_src(sop)
-    pelaksana = (
-        ", ".join(render_roles.peran_link(sop.instansi, sop.unit, peran, src) for peran in step.pelaksana) + mark
+    pelaksana = ", ".join(
+        KOSONG if peran is TIDAK_TERCANTUM else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
+        for peran in step.pelaksana
     )
+    pelaksana += mark
     cells = [_cell(step.mutu_baku.kelengkapan), _waktu(step), _cell(step.mutu_baku.output), _cell(step.keterangan)]
     tds = "\n".join(f"<td>{cell}</td>" for cell in cells)
     page = ' class="sop-halaman"' if new_page else ""
