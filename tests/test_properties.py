@@ -394,8 +394,8 @@ def handbook_of(text: str) -> Handbook:
     peraturan = Peraturan("peraturan-a", "peraturan-menteri", "12/2024", 2024, text, text, f"https://{text}", text)
     mutu = MutuBaku(text, "1 Jam", Durasi(1.0, 1.0), text)
     steps = (
-        Langkah(1, text, None, "proses", peran[0], True, mutu, keterangan=text, catatan=text),
-        Langkah(2, text, text, "keputusan", peran[1], False, mutu, ya=None, tidak=1, keterangan=text, catatan=text),
+        Langkah(1, text, None, "proses", (peran[0],), True, mutu, keterangan=text, catatan=text),
+        Langkah(2, text, text, "keputusan", (peran[1],), False, mutu, ya=None, tidak=1, keterangan=text, catatan=text),
     )
     main = Sop(
         id="sop-utama",

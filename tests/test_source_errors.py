@@ -349,7 +349,8 @@ def test_each_agency_has_its_government_or_the_files_default(tmp_path):
     )
     assert [str(p) for p in info.value.problems] == [
         f"sop_source/organisasi.yaml:{line}: instansi[0]: instansi 'diskopukm' tanpa pemerintah: tulis "
-        "`pemerintah:` di instansi ini (mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
+        "`pemerintah:` di instansi ini (mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi; "
+        "tulis `pemerintah: null` bila kop formulirnya tidak mencetak pemerintah"
     ]
 
 

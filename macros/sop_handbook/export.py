@@ -26,7 +26,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "nama": sop.nama,
         "judul": sop.judul,
         "instansi": sop.instansi.nama,
-        "unit": sop.unit.nama,
+        "unit": sop.unit.judul,
         "url": links.page_url(links.sop_src(sop)),
         "tanggal_pembuatan": _iso(sop.tanggal_pembuatan),
         "tanggal_revisi": _iso(sop.tanggal_revisi),

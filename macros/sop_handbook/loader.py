@@ -166,6 +166,11 @@ def build_sop(
         problems.append(
             _unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}")
         )
+    elif not unit.pelaksana:
+        inner = [u.id for u in instansi.unit if u.induk[: len(unit.jalur)] == unit.jalur and u.pelaksana]
+        message = f"unit '{unit.id}' hanya mengelompokkan unit lain; tulis unit SOP ini: {valid_values(inner)}"
+        problems.append(source.problem(("unit",), message))
+        unit = None
     if "pejabat" in pengesahan and pejabat is None:
         ids = [p.id for p in org.pejabat]
         problems.append(_unknown(source, ("disahkan_oleh", "pejabat"), ids, "pejabat", ""))

@@ -162,7 +162,7 @@ def relation_map(handbook: Handbook, from_src: str) -> str:
         " keterkaitan ke SOP yang dicantumkannya. Bentuk teks peta ini adalah tabel di bawahnya.",
     ]
     for index, (instansi, unit, sops) in enumerate(handbook.per_unit(), start=1):
-        lines.append(f'  subgraph unit_{index}["{escape(unit.nama)} — {escape(instansi.nama)}"]')
+        lines.append(f'  subgraph unit_{index}["{escape(unit.judul)} — {escape(instansi.nama)}"]')
         lines += [f'    {ids[sop.id]}["{escape(sop.judul_tampil)}"]' for sop in sops]
         lines.append("  end")
     for sop in handbook.sops:

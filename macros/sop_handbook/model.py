@@ -52,11 +52,24 @@ TIDAK_TERCANTUM = Peran("_tidak-tercantum", "Pelaksana tidak tercantum")
 
 @dataclass(frozen=True)
 class Unit:
-    """A work unit; its pelaksana are in the form's column order."""
+    """A work unit; its pelaksana are in the form's column order. A unit may be inside others (a Seksi in
+    a Bidang: ``induk``, outermost first), and may have no name of its own when the document names none
+    (the SOP is the agency's as a whole)."""
 
     id: str
-    nama: str
+    nama: str | None
     pelaksana: tuple[Peran, ...]
+    induk: tuple[str, ...] = ()
+    judul: str = ""  # how pages name it: "Bidang Koperasi › Seksi Kelembagaan", or the agency's name
+
+    def __post_init__(self) -> None:
+        if not self.judul:
+            object.__setattr__(self, "judul", " › ".join(self.jalur))
+
+    @property
+    def jalur(self) -> tuple[str, ...]:
+        """The unit's lines on the kop, outermost first: its parents' names, then its own."""
+        return (*self.induk, self.nama) if self.nama else self.induk
 
     def peran(self, peran_id: str) -> Peran | None:
         """The role with this id, if the unit has it."""
@@ -70,7 +83,7 @@ class Instansi:
 
     id: str
     nama: str
-    pemerintah: str
+    pemerintah: str | None  # None: the agency's form prints no government
     kop: tuple[str, ...]
     unit: tuple[Unit, ...]
     konvensi: KonvensiWaktu
@@ -334,7 +347,7 @@ class Handbook:
     @cached_property
     def pemerintahan(self) -> tuple[str, ...]:
         """The governments of the handbook's agencies, each once, in the agencies' order."""
-        return tuple(dict.fromkeys(instansi.pemerintah for instansi in self.instansi))
+        return tuple(dict.fromkeys(i.pemerintah for i in self.instansi if i.pemerintah))
 
     def sop(self, sop_id: str) -> Sop:
         """The SOP with this id (``KeyError`` if none)."""

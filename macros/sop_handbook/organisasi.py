@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .durations import KonvensiWaktu
 from .model import Instansi, Pejabat, Peran, Unit, by_id
-from .problems import Problem
+from .problems import KeyPath, Problem
 from .yamlsource import Source
 
 
@@ -34,6 +36,44 @@ def nip_grouped(nip: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
+def _units(
+    source: Source,
+    path: KeyPath,
+    items: list[dict[str, Any]],
+    induk: tuple[str, ...],
+    agency: str,
+    problems: list[Problem],
+) -> Iterator[tuple[Unit, KeyPath]]:
+    """Every unit of a (nested) list, each after its parent, with where it is written."""
+    for j, item in enumerate(items):
+        here: KeyPath = (*path, j)
+        problems += source.duplicate_ids((*here, "pelaksana"), item.get("pelaksana", ()))
+        peran = tuple(Peran(p["id"], p["nama"], p.get("jabatan"), p.get("uraian")) for p in item.get("pelaksana", ()))
+        if not peran and not item.get("unit"):
+            message = (
+                f"unit '{item['id']}' tanpa pelaksana: tulis kolom pelaksana formulirnya di `pelaksana:`, "
+                "atau unit di bawahnya di `unit:`"
+            )
+            problems.append(source.problem(here, message))
+        nama = item.get("nama")
+        unit = Unit(item["id"], nama, peran, induk, " › ".join((*induk, nama) if nama else induk) or agency)
+        yield unit, here
+        yield from _units(source, (*here, "unit"), item.get("unit", []), unit.jalur, agency, problems)
+
+
+def _duplicate_units(source: Source, units: list[tuple[Unit, KeyPath]]) -> list[Problem]:
+    """A unit id used twice in one agency, at any depth: SOPs name their unit by id."""
+    problems: list[Problem] = []
+    seen: dict[str, KeyPath] = {}
+    for unit, where in units:
+        if unit.id in seen:
+            line = source.line((*seen[unit.id], "id"))
+            message = f"id '{unit.id}' sudah dipakai di baris {line}; setiap id unit dalam satu instansi harus unik"
+            problems.append(source.problem((*where, "id"), message))
+        seen.setdefault(unit.id, where)
+    return problems
+
+
 def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
     """The organisation model of a schema-valid ``organisasi.yaml``."""
     data = source.data
@@ -42,22 +82,23 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
     konvensi = KonvensiWaktu(**data["konvensi_waktu"])
     instansi = []
     for i, item in enumerate(data["instansi"]):
-        problems += source.duplicate_ids(("instansi", i, "unit"), item["unit"])
-        units = []
-        for j, unit in enumerate(item["unit"]):
-            problems += source.duplicate_ids(("instansi", i, "unit", j, "pelaksana"), unit["pelaksana"])
-            peran = tuple(Peran(p["id"], p["nama"], p.get("jabatan"), p.get("uraian")) for p in unit["pelaksana"])
-            units.append(Unit(unit["id"], unit["nama"], peran))
-        pemerintah = item.get("pemerintah") or data.get("pemerintah")
-        if not pemerintah:
+        units = list(_units(source, ("instansi", i, "unit"), item["unit"], (), item["nama"], problems))
+        problems += _duplicate_units(source, units)
+        if "pemerintah" in item:
+            pemerintah = item["pemerintah"]
+        elif "pemerintah" in data:
+            pemerintah = data["pemerintah"]
+        else:
+            pemerintah = None
             message = (
                 f"instansi '{item['id']}' tanpa pemerintah: tulis `pemerintah:` di instansi ini "
-                "(mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi"
+                "(mis. 'Pemerintah Kota Batu'), atau sekali di awal berkas untuk semua instansi; "
+                "tulis `pemerintah: null` bila kop formulirnya tidak mencetak pemerintah"
             )
             problems.append(source.problem(("instansi", i), message))
         own = KonvensiWaktu(**item["konvensi_waktu"]) if "konvensi_waktu" in item else konvensi
         kop = tuple(item.get("kop", ()))
-        instansi.append(Instansi(item["id"], item["nama"], pemerintah or "", kop, tuple(units), own))
+        instansi.append(Instansi(item["id"], item["nama"], pemerintah, kop, tuple(u for u, _ in units), own))
     pejabat = tuple(
         Pejabat(
             p["id"],

@@ -19,7 +19,7 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
     """The SOPs grouped by unit: nomor, nama, number of steps and total time."""
     parts = []
     for instansi, unit, sops in handbook.per_unit():
-        parts.append(f"### {md(unit.nama)}")
+        parts.append(f"### {md(unit.judul)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         rows = "\n".join(
             f"<tr><td>{h(sop.nomor) if sop.nomor else KOSONG}</td> "
@@ -48,8 +48,9 @@ def sampul_buku(handbook: Handbook, judul: str) -> str:
     made. Each government heads its own agencies, as on their forms."""
     lines = [
         line
-        for pemerintah in handbook.pemerintahan
-        for line in (pemerintah, *(i.nama for i in handbook.instansi if i.pemerintah == pemerintah))
+        for pemerintah in (*handbook.pemerintahan, None)
+        for line in ((pemerintah,) if pemerintah else ())
+        + tuple(i.nama for i in handbook.instansi if i.pemerintah == pemerintah)
     ]
     kop = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
     return (
@@ -111,9 +112,9 @@ def monitoring_data(handbook: Handbook) -> str:
 
     data = {
         f"{instansi.id}/{unit.id}": [
-            line(f"{unit.nama}, {instansi.nama}"),
+            line(f"{unit.judul}, {instansi.nama}" if unit.jalur else instansi.nama),
             {sop.id: [line(sop.nama or sop.judul_tampil), line(sop.nomor or "")] for sop in sops},
-            line(instansi.pemerintah.upper()),
+            line((instansi.pemerintah or "").upper()),
         ]
         for instansi, unit, sops in handbook.per_unit()
     }

@@ -18,7 +18,7 @@ def peran_page(instansi: Instansi, unit: Unit, peran: Peran, handbook: Handbook)
     """A role's page: what it is, then its steps in every SOP of the unit, with times."""
     src = links.peran_src(instansi, unit, peran)
     work = handbook.tugas(instansi, unit, peran)
-    intro = [f"<p><strong>{h(peran.label)}</strong> — kolom pelaksana {h(unit.nama)}, {h(instansi.nama)}.</p>"]
+    intro = [f"<p><strong>{h(peran.label)}</strong> — kolom pelaksana {h(unit.judul)}, {h(instansi.nama)}.</p>"]
     if peran.uraian:
         intro.append(f"<p>{h(peran.uraian)}</p>")
     parts = ["\n".join(intro)]
@@ -76,7 +76,7 @@ def daftar_peran(handbook: Handbook, from_src: str) -> str:
             for peran in unit.pelaksana
         )
         head = column_heads("Pelaksana", "Uraian", "Langkah")
-        parts.append(f"## {md(unit.nama)}")
+        parts.append(f"## {md(unit.judul)}")
         parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"

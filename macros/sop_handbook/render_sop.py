@@ -116,7 +116,9 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
 
 def _kop(sop: Sop) -> str:
     """The form's header as the agency prints it: its government, the agency (its own lines), the unit."""
-    lines = [sop.instansi.pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
+    instansi = sop.instansi
+    lines = [*((instansi.pemerintah,) if instansi.pemerintah else ()), *(instansi.kop or (instansi.nama,))]
+    lines += sop.unit.jalur  # a unit inside another: the outer one first, as the form prints them
     rows = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
     return f'<div class="sop-kop" role="group" aria-label="Kop formulir SOP">{rows}</div>'
 
@@ -125,7 +127,7 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
     """The identity part of the form: thirteen fields, empty ones shown empty."""
     src = links.sop_src(sop)
     rows = [
-        ("Unit Kerja", h(f"{sop.unit.nama}, {sop.instansi.nama}")),
+        ("Unit Kerja", h(f"{sop.unit.judul}, {sop.instansi.nama}" if sop.unit.jalur else sop.instansi.nama)),
         ("Nomor SOP", h(sop.nomor) if sop.nomor else _kosong(sop, "nomor")),
         *((label, _date(value) if value else _kosong(sop, key)) for key, label, value in _dates(sop)),
         ("Disahkan oleh", _pengesah(sop)),

@@ -362,7 +362,7 @@ def navigation(handbook: Handbook) -> list[Any]:
     """
     agencies: dict[str, list[Any]] = {}
     for instansi, unit, sops in handbook.per_unit():
-        entry = {h(unit.nama): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
+        entry = {h(unit.judul): [{h(sop.judul_tampil): links.sop_src(sop)} for sop in sops]}
         agencies.setdefault(h(instansi.nama), []).append(entry)
     return [
         {"Beranda": links.HOME},
@@ -388,7 +388,7 @@ def _role_entries(handbook: Handbook) -> list[Any]:
     agencies: dict[str, list[Any]] = {}
     for instansi, unit, _ in handbook.per_unit():
         roles = [{h(p.label): links.peran_src(instansi, unit, p)} for p in unit.pelaksana]
-        agencies.setdefault(h(instansi.nama), []).append({h(unit.nama): roles})
+        agencies.setdefault(h(instansi.nama), []).append({h(unit.judul): roles})
     units = _by_agency(agencies)
     if len(units) == 1:
         return next(iter(units[0].values()))
