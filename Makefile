@@ -76,7 +76,8 @@ sop-diff: $(STAMP)
 	$(BIN)/python -m sop_handbook diff "$$base" .
 
 # A new SOP source to fill in: make new-sop ID=penyusunan-x JUDUL="Penyusunan X"
-# (INSTANSI and UNIT default to the first ones of organisasi.yaml).
+# (INSTANSI defaults to the first agency of organisasi.yaml, UNIT to its first unit with
+# pelaksana columns; the approver is that agency's first official).
 new-sop: $(STAMP)
 	@test -n "$(ID)" -a -n "$(JUDUL)" || { echo 'Tulis: make new-sop ID=penyusunan-x JUDUL="Penyusunan X" [INSTANSI=.. UNIT=..]'; exit 2; }
 	$(BIN)/python -m sop_handbook new '$(ID)' '$(JUDUL)' '$(INSTANSI)' '$(UNIT)'

@@ -115,6 +115,12 @@ def _pengesah(sop: Sop, source: Source) -> Iterator[Problem]:
     path = ("disahkan_oleh", "tertulis")
     if pejabat is None:
         return
+    if pejabat.instansi and pejabat.instansi != sop.instansi.id:
+        message = (
+            f"pejabat '{pejabat.id}' menjabat di instansi '{pejabat.instansi}', bukan di '{sop.instansi.id}' "
+            f"(instansi SOP ini); periksa apakah benar, atau tulis pejabat instansi '{sop.instansi.id}'"
+        )
+        yield source.problem(("disahkan_oleh", "pejabat"), message, W)
     if tertulis is None or not (tertulis.nama and tertulis.nip):
         yield source.problem(path, "nama atau NIP pengesah tidak tercantum di dokumen sumber", W)
         return

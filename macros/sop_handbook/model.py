@@ -104,6 +104,7 @@ class Pejabat:
     nip: str | None
     pangkat: str | None = None
     catatan: str | None = None
+    instansi: str | None = None  # the agency's id; None: not said (a file with several agencies)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .durations import KonvensiWaktu
 from .model import Instansi, Pejabat, Peran, Unit, by_id
-from .problems import KeyPath, Problem
+from .problems import KeyPath, Problem, valid_values
 from .yamlsource import Source
 
 
@@ -99,6 +99,12 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
         own = KonvensiWaktu(**item["konvensi_waktu"]) if "konvensi_waktu" in item else konvensi
         kop = tuple(item.get("kop", ()))
         instansi.append(Instansi(item["id"], item["nama"], pemerintah, kop, tuple(u for u, _ in units), own))
+    agencies = [i.id for i in instansi]
+    only = agencies[0] if len(agencies) == 1 else None
+    for j, p in enumerate(data["pejabat"]):
+        if "instansi" in p and p["instansi"] not in agencies:
+            message = f"instansi '{p['instansi']}' tidak ada di berkas ini; tulis salah satu: {valid_values(agencies)}"
+            problems.append(source.problem(("pejabat", j, "instansi"), message))
     pejabat = tuple(
         Pejabat(
             p["id"],
@@ -107,6 +113,7 @@ def build_organisasi(source: Source) -> tuple[Organisasi, list[Problem]]:
             nip_grouped(p["nip"]) if p.get("nip") else None,
             p.get("pangkat"),
             p.get("catatan"),
+            p.get("instansi", only),
         )
         for p in data["pejabat"]
     )
