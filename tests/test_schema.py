@@ -332,11 +332,13 @@ def key_paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...
 
 def check_one(name: str, data: Any, schema_file: Path, messages: bool = True) -> None:
     """The verdicts agree on ``data``; and schema_messages says what jsonschema alone said before."""
-    errors = list(schema.validator(schema_file).iter_errors(data))
+    strict = schema.validator(schema_file)
+    errors = list(strict.iter_errors(data))
     fast = fast_says_valid(data, schema_file)
     assert fast == (not errors) or (has_whole_float(data) and not fast), f"{name}: fast={fast}, errors={errors}"
     if messages:
-        before = [message for error in errors for message in schema._explain(error)]
+        optional = schema._optional_keys(strict.schema)
+        before = [message for error in errors for message in schema._explain(error, optional)]
         assert list(schema.schema_messages(Source(name, data, {}), schema_file)) == before
 
 
@@ -397,3 +399,26 @@ def test_real_sources_with_a_value_changed(data):
     elif isinstance(container[last], list):
         container[last].append(data.draw(JSON_VALUES))
     check_one(f"{name}: {action} {path}", document, schema_file)
+
+
+EMPTY_FIXES = [
+    (("judul",), "isi seperti tertulis di dokumen sumber"),
+    (("kualifikasi_pelaksana",), "bila dokumen tidak mencantumkannya, tulis [] atau hapus baris ini"),
+    (("langkah", 0, "label"), "bila dokumen tidak mencantumkannya, hapus baris ini"),
+    (("disahkan_oleh", "pejabat"), "bila dokumen tidak mencantumkannya, hapus baris ini"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "fix"), EMPTY_FIXES, ids=lambda v: ".".join(map(str, v)) if isinstance(v, tuple) else ""
+)
+def test_an_empty_value_is_never_answered_with_fill_it_in(path, fix):
+    """A key the form may leave out: the fix for an empty value is to delete it, never to invent one."""
+    source, _ = read_source(ROOT / "sop_source" / "penyusunan-lkpj.yaml", "x.yaml")
+    data = copy.deepcopy(source.data)
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = None
+    found = list(schema.schema_messages(Source("x.yaml", data, {}), ROOT / "schema" / "sop.schema.json"))
+    assert [(where, message.rsplit("; ", 1)[-1]) for where, message in found] == [(path, fix)]

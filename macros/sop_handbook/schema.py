@@ -233,11 +233,31 @@ def schema_messages(source: Source, schema_file: Path) -> Iterator[tuple[KeyPath
     check = fast_validator(schema_file)
     if check is not None and fast_valid(check, source.data):
         return
+    optional = _optional_keys(strict.schema)
     for error in strict.iter_errors(source.data):
-        yield from _explain(error)
+        yield from _explain(error, optional)
 
 
-def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]:
+def _optional_keys(schema: Any) -> frozenset[str]:
+    """The keys that some object of ``schema`` may leave out: an empty value there is better deleted than
+    filled with something the document does not say."""
+    optional: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                optional.update(set(node["properties"]) - set(node.get("required", ())))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return frozenset(optional)
+
+
+def _explain(error: jsonschema.ValidationError, optional: frozenset[str]) -> Iterator[tuple[KeyPath, str]]:
     path: KeyPath = tuple(error.absolute_path)
     kind = error.validator
     expected: Any = error.validator_value
@@ -260,7 +280,9 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
     elif kind == "type":
         names = expected if isinstance(expected, list) else [expected]
         wanted = " atau ".join(_TYPE_NAMES[n] for n in names)
-        yield path, f"harus berupa {wanted}, bukan {_describe(value)}{_type_fix(names, value)}"
+        key = path[-1] if path and isinstance(path[-1], str) else None
+        fix = _empty_fix(names, key in optional) if value is None else _type_fix(names, value)
+        yield path, f"harus berupa {wanted}, bukan {_describe(value)}{fix}"
     elif kind == "enum":
         choices = [str(c) for c in expected]
         hint = did_you_mean(str(value), choices)
@@ -277,10 +299,17 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
         yield path, f"tidak sesuai skema ({kind}: {error.message})"
 
 
+def _empty_fix(names: list[str], optional: bool) -> str:
+    """What to do with an empty value: never fill in what the document does not say."""
+    if not optional:
+        return "; isi seperti tertulis di dokumen sumber"
+    if "array" in names:
+        return "; bila dokumen tidak mencantumkannya, tulis [] atau hapus baris ini"
+    return "; bila dokumen tidak mencantumkannya, hapus baris ini"
+
+
 def _type_fix(names: list[str], value: Any) -> str:
     """How to write the value so that it has the type the schema wants."""
-    if value is None:
-        return "; isi nilainya"
     if "string" in names and isinstance(value, bool):
         return "; YAML membaca nilai ini sebagai true/false: beri tanda kutip bila maksudnya teks"
     if "string" in names and isinstance(value, int | float):
