@@ -81,7 +81,9 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     config.extra["handbook"] = handbook
     config.extra["sumber_diubah"] = source_dates(root)
     config.nav = navigation(handbook)
-    config.copyright = config.copyright or " · ".join(handbook.pemerintahan)  # the footer names the governments
+    # The footer names the governments, and the agencies whose form prints none.
+    owners = (*handbook.pemerintahan, *(i.nama for i in handbook.instansi if not i.pemerintah))
+    config.copyright = config.copyright or " · ".join(owners)
     config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
     config.extra[ADA_BUKU] = book_plugin(config) is not None
     config.extra[PDF] = pdf.wanted() and not serving
