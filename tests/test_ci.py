@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sop_handbook.durations import FORMAT_HINT
 
 from .conftest import ROOT
 
@@ -71,8 +72,7 @@ def test_github_annotations_point_at_the_yaml_line(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::error file=sop_source/penyusunan-lkpj.yaml,line={line},title=langkah[0].mutu_baku.waktu::"
-        "waktu 'sehari' tidak terbaca; tulis angka lalu satuan: menit, jam, hari, minggu atau bulan "
-        "(mis. '2 Jam', '1 Hari')"
+        f"waktu 'sehari' tidak terbaca; {FORMAT_HINT}"
     ]
 
 
