@@ -47,6 +47,11 @@ def test_parse(text, hours):
         ("1 sampai dengan 2 minggu", 37.5, 75),
         ("5 - 10 Menit", 1 / 12, 1 / 6),
         ("30 menit - 1 jam", 0.5, 1),
+        # One time per case, as DPMPTSP Kabupaten Blitar writes who signs: from the shortest to the longest.
+        ("7 hari dengan bupati; 2 hari dengan Kadin", 15, 52.5),
+        ("3 hari untuk izin baru; 1 hari perpanjangan", 7.5, 22.5),
+        ("1 hari atau 2 hari", 7.5, 15),
+        ("2 hari kerja; 1-2 jam", 1, 15),
     ],
 )
 def test_a_range_keeps_both_ends_and_counts_as_its_longest(text, low, high):
@@ -67,7 +72,21 @@ def test_convention_is_configurable():
     assert parse_waktu("2 x 24 jam", KonvensiWaktu(8, 6, 25)).paling_lama == 16
 
 
-@pytest.mark.parametrize("text", ["dua jam", "sehari", "setengah jam", "2", "Jam 2", "2 tahun", "2 jam lebih", "1-2"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dua jam",
+        "sehari",
+        "setengah jam",
+        "2",
+        "Jam 2",
+        "2 tahun",
+        "2 jam lebih",
+        "1-2",
+        "dua jam; 3 jam",
+        "1 atau 2 hari",
+    ],
+)
 def test_unreadable_text_names_the_fix_and_the_way_to_say_none(text):
     with pytest.raises(
         ValueError, match=r"satuan \(menit, jam, hari, minggu atau bulan\).*kosongkan \(null\) atau tulis '-'"

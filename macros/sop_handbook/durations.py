@@ -33,6 +33,9 @@ _BAGIAN = re.compile(rf"({_ANGKA})\s*{_UNIT}", re.IGNORECASE)
 _JUMLAH = re.compile(rf"^(?:{_ANGKA}\s*{_UNIT}\s*)+$", re.IGNORECASE)  # 1 jam 30 menit
 _RENTANG = re.compile(rf"^({_ANGKA})(?:\s*{_UNIT})?{_SAMPAI}({_ANGKA})\s*{_UNIT}$", re.IGNORECASE)  # 1-2 hari
 _KALI = re.compile(rf"^({_ANGKA})\s*[x×]\s*({_ANGKA})\s*{_UNIT}$", re.IGNORECASE)  # 2 x 24 jam
+# Times for several cases, as "7 hari dengan Bupati; 2 hari dengan Kadin": each case's words after its time.
+_PILIHAN = re.compile(r";|\s+atau\s+", re.IGNORECASE)
+_KASUS = re.compile(rf"(?<=[a-z])\s+(?!(?:{_UNIT}|kerja)\b)[^\d;]+$", re.IGNORECASE)
 _KATA_SATUAN = re.compile(_UNIT, re.IGNORECASE)  # also inside a word: "sehari", "sejam"
 FORMAT_HINT = (
     "tulis angka lalu satuan (menit, jam, hari, minggu atau bulan), mis. '15 menit', '2 jam', '1-2 hari', "
@@ -84,11 +87,24 @@ def parse_waktu(text: str | None, konvensi: KonvensiWaktu) -> Durasi | None:
 
     Read: "2 Jam", "15 menit", "1 Hari kerja", "3 HK", "2 Minggu", "1 Bulan"; a sum "1 jam 30 menit"; a range
     "1-2 hari", "1 s.d. 2 hari", "30 menit - 1 jam"; "n x 24 jam", which offices write for n days (n working
-    days here), and other products "2 x 3 jam"; "1 (satu) hari".
+    days here), and other products "2 x 3 jam"; "1 (satu) hari"; times for several cases, each with its
+    words ("7 hari dengan Bupati; 2 hari dengan Kadin", "1 hari atau 2 hari"), counting the longest.
     """
     if tanpa_waktu(text):
         return None
     assert text is not None
+    cases = [part.strip() for part in _PILIHAN.split(text) if part.strip()]
+    if len(cases) > 1:  # "7 hari dengan Bupati; 2 hari dengan Kadin": one time per case, the longest counts
+        try:
+            each = [_one(_KASUS.sub("", case), konvensi) for case in cases]
+        except ValueError:
+            raise ValueError(f"waktu '{text}' tidak terbaca; {FORMAT_HINT}") from None
+        return Durasi(min(d.paling_cepat for d in each), max(d.paling_lama for d in each))
+    return _one(text, konvensi)
+
+
+def _one(text: str, konvensi: KonvensiWaktu) -> Durasi:
+    """One time, a sum, a range or a product."""
     cleaned = _DALAM_KATA.sub(r"\1", " ".join(text.split())).translate(_PECAHAN)
     if match := _RENTANG.match(cleaned):
         low_unit = match.group(2) or match.group(4)
