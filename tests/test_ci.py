@@ -84,3 +84,10 @@ def test_pre_commit_runs_the_same_source_check():
     pre_commit = Path(sys.executable).parent / "pre-commit"
     result = subprocess.run([str(pre_commit), "validate-config", str(config)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_checking_a_folder_that_is_no_handbook_says_so(tmp_path):
+    (tmp_path / "sop_source").mkdir()
+    result = subprocess.run([sys.executable, "-m", "sop_handbook", str(tmp_path)], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"{tmp_path}: tidak ada schema/; jalankan di folder proyek buku pedoman\n"

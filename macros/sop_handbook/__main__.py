@@ -30,6 +30,10 @@ from .scaffold import new_sop
 
 def check(root: Path, github: bool = False) -> int:
     """Check the sources; print errors or warnings (and annotations for GitHub)."""
+    missing = [f"{part}/" for part in (SOURCE_DIR, SCHEMA_DIR) if not (root / part).is_dir()]
+    if missing:
+        print(f"{root}: tidak ada {' dan '.join(missing)}; jalankan di folder proyek buku pedoman", file=sys.stderr)
+        return 2
     try:
         handbook = load_project(root)
     except SourceError as error:
