@@ -21,7 +21,8 @@ SOP = "sop_source/penyusunan-lkpj.yaml"
 ERROR_TITLE = "Sumber SOP bermasalah"
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 180) -> None:
+    """Until ``condition`` holds; the bound only ends a hung rebuild (a busy 2-core CI machine takes a minute)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

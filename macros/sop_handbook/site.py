@@ -221,7 +221,8 @@ def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
     """
     plugin = book_plugin(config)
     if plugin is not None:
-        drafts = {links.sop_src(sop) for sop in config.extra["handbook"].sops if sop.draf}
+        handbook = config.extra.get("handbook")  # none in the bench's floor, plain Markdown without drafts
+        drafts = {links.sop_src(sop) for sop in handbook.sops if sop.draf} if handbook else set()
         plugin.renderer.items = _sop_items(nav.items, drafts)
 
 
