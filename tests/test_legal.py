@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from sop_handbook import legal, links, render_legal
-from sop_handbook.problems import SourceError
+from sop_handbook.problems import SourceError, valid_values
 
 from .conftest import FIXTURES, ROOT, check_golden, load, real_sources
 
@@ -105,10 +105,8 @@ def test_uncited_regulation_is_a_warning(tmp_path):
         (
             "jenis: undang-undang",
             "jenis: undang undang",
-            "peraturan.yaml:18: peraturan[2].jenis: nilai 'undang undang' tidak sah (pilihan: 'undang-undang', "
-            "'peraturan-pemerintah', 'peraturan-presiden', 'peraturan-menteri', 'peraturan-daerah-provinsi', "
-            "'peraturan-gubernur', 'peraturan-daerah-kabupaten-kota', 'peraturan-bupati-walikota'); "
-            "maksud Anda 'undang-undang'?",
+            "peraturan.yaml:18: peraturan[2].jenis: nilai 'undang undang' tidak sah "
+            f"(pilihan: {valid_values(legal.JENIS)}); maksud Anda 'undang-undang'?",
         ),
     ],
 )
@@ -150,3 +148,143 @@ def test_every_regulation_has_a_page(real_site):
     for peraturan_id in HIERARCHY:
         assert (real_site.site / "dasar-hukum" / peraturan_id / "index.html").exists()
     assert (ROOT / "docs" / "dasar-hukum" / "index.md").exists()
+
+
+# Kinds SOPs cite, one entry each, in the order of the hierarchy, as they must be cited.
+KINDS = [
+    ("uud-1945", "undang-undang-dasar", None, None, 1945, None,
+     "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"),
+    ("tap-mpr-3-2000", "ketetapan-mpr", None, "III/MPR/2000", 2000, "Sumber Hukum",
+     "Ketetapan Majelis Permusyawaratan Rakyat Nomor III/MPR/2000 Tahun 2000"),
+    ("uu-5-2014", "undang-undang", None, "5", 2014, "Aparatur Sipil Negara", "Undang-Undang Nomor 5 Tahun 2014"),
+    ("perppu-1-2020", "perppu", None, "1", 2020, "Kebijakan Keuangan Negara",
+     "Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 2020"),
+    ("pp-18-2016", "peraturan-pemerintah", None, "18", 2016, "Perangkat Daerah",
+     "Peraturan Pemerintah Nomor 18 Tahun 2016"),
+    ("perpres-95-2018", "peraturan-presiden", None, "95", 2018, "SPBE", "Peraturan Presiden Nomor 95 Tahun 2018"),
+    ("keppres-1-2021", "keputusan-presiden", None, "1", 2021, "Contoh", "Keputusan Presiden Nomor 1 Tahun 2021"),
+    ("inpres-3-2003", "instruksi-presiden", None, "3", 2003, "E-Government", "Instruksi Presiden Nomor 3 Tahun 2003"),
+    ("permenpanrb-35-2012", "peraturan-menteri", "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "35",
+     2012, "Pedoman Penyusunan SOP AP",
+     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012"),
+    ("kepmendagri-1-2022", "keputusan-menteri", "Dalam Negeri", "050-145", 2022, "Kode Klasifikasi",
+     "Keputusan Menteri Dalam Negeri Nomor 050-145 Tahun 2022"),
+    ("perbkn-7-2022", "peraturan-lembaga", "Badan Kepegawaian Negara", "7", 2022, "Contoh",
+     "Peraturan Badan Kepegawaian Negara Nomor 7 Tahun 2022"),
+    ("kepka-bps-1-2020", "keputusan-lembaga", "Kepala Badan Pusat Statistik", "1", 2020, "Contoh",
+     "Keputusan Kepala Badan Pusat Statistik Nomor 1 Tahun 2020"),
+    ("perda-kalbar-8-2016", "peraturan-daerah-provinsi", "Kalimantan Barat", "8", 2016, "Perangkat Daerah",
+     "Peraturan Daerah Provinsi Kalimantan Barat Nomor 8 Tahun 2016"),
+    ("perda-lutim-2-2016", "peraturan-daerah-kabupaten", "Luwu Timur", "2", 2016, "Perangkat Daerah",
+     "Peraturan Daerah Kabupaten Luwu Timur Nomor 2 Tahun 2016"),
+    ("perda-batu-7-2016", "peraturan-daerah-kota", "Batu", "7", 2016, "Perangkat Daerah",
+     "Peraturan Daerah Kota Batu Nomor 7 Tahun 2016"),
+    ("pergub-kalbar-1-2022", "peraturan-gubernur", "Kalimantan Barat", "1", 2022, "Contoh",
+     "Peraturan Gubernur Kalimantan Barat Nomor 1 Tahun 2022"),
+    ("kepgub-kalbar-1-2022", "keputusan-gubernur", "Kalimantan Barat", "1", 2022, "Contoh",
+     "Keputusan Gubernur Kalimantan Barat Nomor 1 Tahun 2022"),
+    ("perbup-blitar-5-2019", "peraturan-bupati", "Blitar", "5", 2019, "Contoh",
+     "Peraturan Bupati Blitar Nomor 5 Tahun 2019"),
+    ("kepbup-blitar-5-2019", "keputusan-bupati", "Blitar", "5", 2019, "Contoh",
+     "Keputusan Bupati Blitar Nomor 5 Tahun 2019"),
+    ("perwali-batu-10-2020", "peraturan-wali-kota", "Batu", "10", 2020, "Contoh",
+     "Peraturan Wali Kota Batu Nomor 10 Tahun 2020"),
+    ("kepwali-batu-10-2020", "keputusan-wali-kota", "Batu", "10", 2020, "Contoh",
+     "Keputusan Wali Kota Batu Nomor 10 Tahun 2020"),
+    ("se-mendagri-800-2021", "surat-edaran", "Menteri Dalam Negeri", "800/1234/SJ", 2021, "Contoh",
+     "Surat Edaran Menteri Dalam Negeri Nomor 800/1234/SJ Tahun 2021"),
+]  # fmt: skip
+
+
+def _entry(peraturan_id, jenis, penerbit, nomor, tahun, tentang):
+    fields = {"id": peraturan_id, "jenis": jenis, "penerbit": penerbit, "nomor": nomor, "tahun": tahun}
+    fields["tentang"] = tentang
+    return "  - {" + ", ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items() if v is not None) + "}\n"
+
+
+def _catalogue_with(tmp_path, entries):
+    source_dir = tmp_path / "sop_source"
+    shutil.copytree(FIXTURES / "multi", source_dir, dirs_exist_ok=True)
+    catalogue = source_dir / "peraturan.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "".join(entries), encoding="utf-8")
+    return source_dir
+
+
+@pytest.fixture
+def kinds_handbook(tmp_path):
+    entries = [_entry(*kind[:6]) for kind in reversed(KINDS)]  # written in reverse: the order is computed
+    return load(_catalogue_with(tmp_path, entries), tmp_path)
+
+
+def test_each_kind_is_cited_with_its_own_name_and_issuer(kinds_handbook):
+    for peraturan_id, *_, expected in KINDS:
+        assert legal.sitasi(kinds_handbook.cari_peraturan(peraturan_id)) == expected
+    uud = kinds_handbook.cari_peraturan("uud-1945")
+    assert legal.judul_lengkap(uud) == "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"
+    assert legal.judul_lengkap(kinds_handbook.cari_peraturan("perbup-blitar-5-2019")) == (
+        "Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang Contoh"
+    )
+
+
+def test_no_kind_combines_kabupaten_and_kota():
+    for jenis in legal.JENIS.values():
+        assert "/" not in jenis.nama + jenis.judul, jenis
+
+
+def test_kinds_sort_in_the_order_of_the_hierarchy(kinds_handbook):
+    ours = [p.id for p in kinds_handbook.peraturan if p.id in {k[0] for k in KINDS}]
+    assert ours == [k[0] for k in KINDS]
+    assert legal.peringkat("undang-undang-dasar") == 1
+    assert legal.peringkat("peraturan-daerah-kota") < legal.peringkat("peraturan-gubernur")
+    assert (
+        legal.peringkat("peraturan-bupati") < legal.peringkat("peraturan-wali-kota") < legal.peringkat("surat-edaran")
+    )
+
+
+def test_index_groups_by_kind_in_hierarchy_order_with_their_headings(kinds_handbook):
+    text = render_legal.daftar_peraturan(kinds_handbook, links.DASAR_HUKUM)
+    headings = [line.removeprefix("## ") for line in text.splitlines() if line.startswith("## ")]
+    assert headings[:4] == [
+        "Undang-Undang Dasar",
+        "Ketetapan MPR",
+        "Undang-Undang",
+        "Peraturan Pemerintah Pengganti Undang-Undang",
+    ]
+    assert headings[-3:] == ["Peraturan Wali Kota", "Keputusan Wali Kota", "Surat Edaran"]
+    assert len(headings) == len(set(headings)) == len(KINDS)  # one group per kind: the multi fixture's kinds too
+    assert "Bupati/Wali Kota" not in text and "Kabupaten/Kota" not in text
+
+
+def test_the_uud_has_no_nomor_and_no_tentang_and_nothing_lacks(kinds_handbook):
+    page = render_legal.peraturan_page(kinds_handbook.cari_peraturan("uud-1945"), kinds_handbook)
+    assert '<th scope="row">Nomor</th> <td>—</td>' in page
+    assert '<th scope="row">Tentang</th> <td>—</td>' in page
+    assert "Tidak tercantum" not in page.split("Naskah resmi")[0]
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            '  - {id: perbup-blitar-1-2019, jenis: peraturan-bupati, nomor: "1", tahun: 2019, tentang: X}\n',
+            "peraturan[3]: jenis 'peraturan-bupati' perlu `penerbit:`: kabupatennya, mis. 'Blitar'",
+        ),
+        (
+            '  - {id: uu-1-2019, jenis: undang-undang, penerbit: RI, nomor: "1", tahun: 2019, tentang: X}\n',
+            "peraturan[3].penerbit: Undang-Undang tidak disebut dengan penerbit; hapus `penerbit:`",
+        ),
+        (
+            '  - {id: uud-1945, jenis: undang-undang-dasar, nomor: "1945", tahun: 1945}\n',
+            "peraturan[3].nomor: Undang-Undang Dasar Negara Republik Indonesia dikutip tanpa `nomor:`; hapus kunci ini",
+        ),
+        (
+            "  - {id: pp-1-2019, jenis: peraturan-pemerintah, tahun: 2019, tentang: X}\n",
+            "peraturan[3]: jenis 'peraturan-pemerintah' perlu `nomor:`; salin dari naskah peraturannya",
+        ),
+    ],
+)
+def test_an_entry_must_say_what_its_kind_is_cited_with(tmp_path, entry, expected):
+    source_dir = _catalogue_with(tmp_path, [entry])
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert [str(p) for p in info.value.problems] == [f"sop_source/peraturan.yaml:22: {expected}"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .legal import urutan
+from .legal import entry_problems, urutan
 from .model import Peraturan
 from .problems import Problem, did_you_mean
 from .yamlsource import Source
@@ -25,9 +25,9 @@ def build_peraturan(source: Source) -> tuple[tuple[Peraturan, ...], list[Problem
         Peraturan(
             id=item["id"],
             jenis=item["jenis"],
-            nomor=item["nomor"],
+            nomor=item.get("nomor"),
             tahun=item["tahun"],
-            tentang=item["tentang"],
+            tentang=item.get("tentang"),
             penerbit=item.get("penerbit"),
             url=item.get("url"),
             catatan=item.get("catatan"),
@@ -35,4 +35,7 @@ def build_peraturan(source: Source) -> tuple[tuple[Peraturan, ...], list[Problem
         )
         for item in items
     ]
+    for index, entry in enumerate(peraturan):
+        for key, message in entry_problems(entry):
+            problems.append(source.problem(("peraturan", index, *((key,) if key else ())), message))
     return tuple(sorted(peraturan, key=urutan)), problems

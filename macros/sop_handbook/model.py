@@ -167,13 +167,13 @@ class Keterkaitan:
 
 @dataclass(frozen=True)
 class Peraturan:
-    """A law or regulation of the catalogue (``peraturan.yaml``)."""
+    """A law or regulation of the catalogue (``peraturan.yaml``); the UUD 1945 has no nomor or tentang."""
 
     id: str
     jenis: str
-    nomor: str
+    nomor: str | None
     tahun: int
-    tentang: str
+    tentang: str | None
     penerbit: str | None = None
     url: str | None = None
     catatan: str | None = None

@@ -30,9 +30,9 @@ def peraturan_page(peraturan: Peraturan, handbook: Handbook) -> str:
     naskah = f'<a href="{h(peraturan.url)}">{h(peraturan.url)}</a>' if peraturan.url else KOSONG
     rows = [
         ("Jenis", h(nama_jenis(peraturan))),
-        ("Nomor", h(peraturan.nomor)),
+        ("Nomor", h(peraturan.nomor) if peraturan.nomor else "—"),  # the UUD 1945 has none: nothing lacks
         ("Tahun", str(peraturan.tahun)),
-        ("Tentang", h(peraturan.tentang)),
+        ("Tentang", h(peraturan.tentang) if peraturan.tentang else "—"),
         ("Mengubah", _links([handbook.cari_peraturan(i) for i in peraturan.mengubah], src)),
         ("Diubah oleh", _links(handbook.diubah_oleh(peraturan.id), src)),
         ("Naskah resmi", naskah),
@@ -66,11 +66,11 @@ def daftar_peraturan(handbook: Handbook, from_src: str) -> str:
     parts = []
     for jenis, group in groupby(handbook.peraturan, key=lambda p: p.jenis):
         rows = "\n".join(
-            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td> <td>{h(p.tentang)}</td> "
+            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td> <td>{h(p.tentang) if p.tentang else '—'}</td> "
             f"<td>{len(handbook.sop_berdasarkan(p.id))}</td></tr>"
             for p in group
         )
         head = column_heads("Peraturan", "Tentang", "SOP")
-        parts.append(f"## {JENIS[jenis][1]}")
+        parts.append(f"## {JENIS[jenis].judul}")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"
