@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from sop_handbook import legal, links, render_legal
-from sop_handbook.problems import SourceError, valid_values
+from sop_handbook.problems import SourceError, close_id, valid_values
 
 from .conftest import FIXTURES, ROOT, check_golden, load, real_sources
 
@@ -288,3 +288,21 @@ def test_an_entry_must_say_what_its_kind_is_cited_with(tmp_path, entry, expected
     with pytest.raises(SourceError) as info:
         load(source_dir, tmp_path)
     assert [str(p) for p in info.value.problems] == [f"sop_source/peraturan.yaml:22: {expected}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "same_kind", "expected"),
+    [
+        ("uu-23-2004", True, "uu-23-2014"),  # one edit
+        ("uu-23-2041", True, "uu-23-2014"),  # two edits
+        ("pp-23-2014", True, None),  # two edits, but a PP is not the Undang-Undang meant
+        ("permenpan-77-2020", True, None),  # ratio 0.83, but a PermenPAN-RB is not a Permendagri
+        ("pp-23-2014", False, "uu-23-2014"),
+        ("uu-99-1999", True, None),  # three edits, ratio 0.7
+        ("sk-kadis-12-2023", True, None),
+        ("pergub-kalbar-206", True, "pergub-kalbar-206-2021"),  # ratio 0.87
+    ],
+)
+def test_did_you_mean_only_when_close_and_of_the_same_kind(value, same_kind, expected):
+    ids = ["uu-23-2014", "uu-25-1992", "permendagri-77-2020", "pergub-kalbar-206-2021", "pergub-kalbar-125-2021"]
+    assert close_id(value, ids, same_kind) == expected

@@ -9,7 +9,7 @@ from datetime import date
 
 from . import bagan
 from .model import Peraturan, Sop
-from .problems import Level, Problem, did_you_mean
+from .problems import Level, Problem, close_id
 from .yamlsource import Source
 
 W = Level.WARNING
@@ -69,14 +69,20 @@ def _duplicate_ids(sops: Sequence[Sop], sources: Mapping[str, Source]) -> Iterat
             yield sources[sop.file].problem(("id",), message)
 
 
+_DI_LUAR = "bila SOP itu di luar buku ini, tulis `nama:` (dan `instansi:`/`url:` bila ada) sebagai ganti `sop:`"
+
+
 def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]:
     for index, relation in enumerate(sop.keterkaitan):
         path = ("keterkaitan", index, "sop")
         if relation.sop_id == sop.id:
             yield source.problem(path, "SOP ini menyebut dirinya sendiri sebagai SOP terkait", W)
         elif relation.sop_id not in known:
-            hint = did_you_mean(relation.sop_id, known) or "; tulis id salah satu berkas di sop_source/"
-            yield source.problem(path, f"SOP '{relation.sop_id}' tidak ada{hint}")
+            close = close_id(relation.sop_id, known)
+            if close:
+                yield source.problem(path, f"SOP '{relation.sop_id}' tidak ada; maksud Anda '{close}'?")
+            else:
+                yield source.problem(path, f"tidak ada SOP dengan id '{relation.sop_id}' di buku ini; {_DI_LUAR}")
 
 
 def _missing_fields(sop: Sop, source: Source) -> Iterator[Problem]:

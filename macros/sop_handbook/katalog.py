@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .legal import entry_problems, urutan
 from .model import Peraturan
-from .problems import Problem, did_you_mean
+from .problems import Problem, close_id
 from .yamlsource import Source
 
 
@@ -19,7 +19,8 @@ def build_peraturan(source: Source) -> tuple[tuple[Peraturan, ...], list[Problem
             if target == item["id"]:
                 problems.append(source.problem(path, "peraturan tidak dapat mengubah dirinya sendiri"))
             elif target not in known:
-                hint = did_you_mean(target, known) or "; tulis id peraturan lain di berkas ini"
+                close = close_id(target, known, same_kind=True)
+                hint = f"; maksud Anda '{close}'?" if close else "; tulis id peraturan lain di berkas ini"
                 problems.append(source.problem(path, f"peraturan '{target}' tidak ada di katalog{hint}"))
     peraturan = [
         Peraturan(

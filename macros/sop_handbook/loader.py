@@ -35,7 +35,7 @@ from .model import (
     Unit,
 )
 from .organisasi import Organisasi, build_organisasi
-from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_values
+from .problems import KeyPath, Level, Problem, SourceError, close_id, did_you_mean, valid_values
 from .schema import schema_messages
 from .tanggal import Tanggal, is_mark, parse_tanggal
 from .yamlsource import Source, read_source
@@ -232,12 +232,24 @@ def _dasar_hukum(
     for index, item in enumerate(source.data.get("dasar_hukum", ())):
         found = peraturan.get(item["peraturan"])
         if found is None:
-            hint = did_you_mean(item["peraturan"], peraturan) or "; tambahkan peraturan itu ke peraturan.yaml"
-            message = f"peraturan '{item['peraturan']}' tidak ada di peraturan.yaml{hint}"
+            message = (
+                f"peraturan '{item['peraturan']}' tidak ada di peraturan.yaml{_tambahkan(item['peraturan'], peraturan)}"
+            )
             problems.append(source.problem(("dasar_hukum", index, "peraturan"), message))
         else:
             cited.append(DasarHukum(found, item.get("tertulis")))
     return tuple(cited)
+
+
+def _tambahkan(peraturan_id: str, peraturan: Mapping[str, Peraturan]) -> str:
+    """A did-you-mean of the same kind, or how to cite a regulation the catalogue does not hold (yet)."""
+    close = close_id(peraturan_id, peraturan, same_kind=True)
+    if close:
+        return f"; maksud Anda '{close}'?"
+    return (
+        f"; tambahkan peraturan ini ke {SOURCE_DIR}/{PERATURAN} (id, jenis, nomor, tahun, tentang), atau bila "
+        "belum dicatat, hapus `peraturan:` dan tulis kutipannya saja di `tertulis:`"
+    )
 
 
 _DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
