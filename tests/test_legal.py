@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from sop_handbook import legal, links, render_legal
+from sop_handbook import export, legal, links, render_legal
 from sop_handbook.problems import SourceError, close_id, valid_values
 
 from .conftest import FIXTURES, ROOT, check_golden, load, real_sources
@@ -306,3 +306,46 @@ def test_an_entry_must_say_what_its_kind_is_cited_with(tmp_path, entry, expected
 def test_did_you_mean_only_when_close_and_of_the_same_kind(value, same_kind, expected):
     ids = ["uu-23-2014", "uu-25-1992", "permendagri-77-2020", "pergub-kalbar-206-2021", "pergub-kalbar-125-2021"]
     assert close_id(value, ids, same_kind) == expected
+
+
+CITED_AS_WRITTEN = 'Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang <Contoh> & "Kutip"'
+
+
+@pytest.fixture
+def as_written(tmp_path):
+    """The multi fixture with a Dasar Hukum cited as written only, between two catalogued ones."""
+    source_dir = tmp_path / "sop_source"
+    shutil.copytree(FIXTURES / "multi", source_dir)
+    path = source_dir / "pemeriksaan-berkas.yaml"
+    text = path.read_text(encoding="utf-8")
+    uu = "  - peraturan: uu-contoh-9-2020\n"
+    path.write_text(text.replace(uu, f"  - tertulis: {json.dumps(CITED_AS_WRITTEN)}\n{uu}"), encoding="utf-8")
+    return load(source_dir, tmp_path)
+
+
+def test_a_citation_as_written_is_shown_escaped_without_a_link_after_the_catalogued(as_written):
+    sop = as_written.sop("pemeriksaan-berkas")
+    assert [(d.peraturan_id, d.tertulis) for d in sop.dasar_hukum][1] == (None, CITED_AS_WRITTEN)
+    html = render_legal.dasar_hukum_list(sop.dasar_hukum, links.sop_src(sop))
+    items = html.removeprefix("<ol>").removesuffix("</ol>").split("</li>")
+    assert items[-2] == "<li>Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang &lt;Contoh&gt; &amp; &quot;Kutip&quot;"
+    assert all("<a href" in item for item in items[:-2])  # the two catalogued ones, in hierarchy order, first
+
+
+def test_a_citation_as_written_is_a_data_quality_note_not_an_error(as_written):
+    notes = [str(p) for p in as_written.catatan_mutu if p.path[:1] == ("dasar_hukum",) and "berkas" in p.file]
+    assert notes == [
+        "sop_source/pemeriksaan-berkas.yaml:17: dasar_hukum[1].tertulis: belum dicatat di peraturan.yaml; "
+        "tambahkan bila ingin halaman peraturannya"
+    ]
+
+
+def test_a_citation_as_written_gets_no_page_and_is_not_counted(as_written):
+    assert len(as_written.peraturan) == 3  # the catalogue's, and nothing made of the citation
+    assert [len(as_written.sop_berdasarkan(p.id)) for p in as_written.peraturan] == [2, 1, 1]
+    index = render_legal.daftar_peraturan(as_written, links.DASAR_HUKUM)
+    assert "Blitar" not in index
+    sop = json.loads(export.sops_json(as_written))[1]
+    assert sop["id"] == "pemeriksaan-berkas"
+    assert sop["dasar_hukum"] == ["uu-contoh-9-2020", "perda-contoh-2-2024"]
+    assert sop["dasar_hukum_belum_dicatat"] == [CITED_AS_WRITTEN]

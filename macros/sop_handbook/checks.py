@@ -183,7 +183,7 @@ def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
 def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source: Source | None) -> list[Problem]:
     """Warnings on the catalogue: regulations that no SOP cites and no amendment involves."""
     problems: list[Problem] = []
-    cited = {d.peraturan.id for sop in sops for d in sop.dasar_hukum}
+    cited = {d.peraturan_id for sop in sops for d in sop.dasar_hukum}
     amended = {target for p in peraturan for target in p.mengubah}
     index_of = {item["id"]: i for i, item in enumerate(source.data["peraturan"])} if source else {}
     for item in peraturan:
@@ -194,9 +194,14 @@ def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source:
 
 
 def _repeated_citations(sop: Sop, source: Source) -> Iterator[Problem]:
+    """A regulation cited twice, and a citation kept as written only (no entry in the catalogue)."""
     seen: set[str] = set()
     for index, cited in enumerate(sop.dasar_hukum):
-        if cited.peraturan.id in seen:
+        if cited.peraturan is None:
+            message = "belum dicatat di peraturan.yaml; tambahkan bila ingin halaman peraturannya"
+            yield source.problem(("dasar_hukum", index, "tertulis"), message, W)
+        elif cited.peraturan.id in seen:
             message = f"peraturan '{cited.peraturan.id}' sudah dicantumkan di atas; hapus salah satunya"
             yield source.problem(("dasar_hukum", index, "peraturan"), message, W)
-        seen.add(cited.peraturan.id)
+        else:
+            seen.add(cited.peraturan.id)

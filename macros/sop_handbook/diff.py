@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .legal import sitasi
+from .legal import kutipan
 from .model import Handbook, Langkah, Sop
 from .tanggal import Tanggal
 from .text import tanggal
@@ -82,7 +82,7 @@ def _fields(sop: Sop) -> tuple[str, ...]:
     return (
         sop.nomor or "—", sop.nama or "—", sop.judul, dates(sop.tanggal_pembuatan), dates(sop.tanggal_revisi),
         dates(sop.tanggal_efektif), sop.disahkan_oleh.nama or "—",
-        "; ".join(sitasi(d.peraturan) for d in sop.dasar_hukum) or "—",
+        "; ".join(kutipan(d) for d in sop.dasar_hukum) or "—",
         "; ".join(sop.kualifikasi_pelaksana) or "—",
         "; ".join(f"{k.sop_id} ({k.jenis})" for k in sop.keterkaitan) or "—",
         "; ".join(sop.peralatan_perlengkapan) or "—", sop.peringatan or "—",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Peraturan
+from .model import DasarHukum, Peraturan
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,16 @@ def sitasi(peraturan: Peraturan) -> str:
 def judul_lengkap(peraturan: Peraturan) -> str:
     """Full citation with the subject: '... Tahun 2014 tentang Pemerintahan Daerah'."""
     return f"{sitasi(peraturan)} tentang {peraturan.tentang}" if peraturan.tentang else sitasi(peraturan)
+
+
+def dicatat(cited: tuple[DasarHukum, ...]) -> list[Peraturan]:
+    """The regulations of an SOP's Dasar Hukum that are in the catalogue, in the order cited."""
+    return [d.peraturan for d in cited if d.peraturan is not None]
+
+
+def kutipan(cited: DasarHukum) -> str:
+    """A Dasar Hukum in one line: the short citation of its regulation, or the citation as written."""
+    return sitasi(cited.peraturan) if cited.peraturan else cited.tertulis or ""
 
 
 def urutan(peraturan: Peraturan) -> tuple[int, int, int, str]:

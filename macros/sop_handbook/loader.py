@@ -230,6 +230,9 @@ def _dasar_hukum(
         return ()
     cited = []
     for index, item in enumerate(source.data.get("dasar_hukum", ())):
+        if "peraturan" not in item:  # cited as written only: shown so, and listed in Catatan mutu data
+            cited.append(DasarHukum(None, item["tertulis"]))
+            continue
         found = peraturan.get(item["peraturan"])
         if found is None:
             message = (

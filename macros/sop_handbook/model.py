@@ -182,10 +182,16 @@ class Peraturan:
 
 @dataclass(frozen=True)
 class DasarHukum:
-    """A regulation cited by an SOP, with the way the source wrote it."""
+    """A regulation cited by an SOP, with the way the source wrote it; without a catalogue entry
+    (``peraturan`` None) it is only the citation as written, which then is never None."""
 
-    peraturan: Peraturan
+    peraturan: Peraturan | None
     tertulis: str | None = None
+
+    @property
+    def peraturan_id(self) -> str | None:
+        """The id of the regulation in the catalogue, if it is there."""
+        return self.peraturan.id if self.peraturan else None
 
 
 @dataclass(frozen=True)
@@ -379,7 +385,7 @@ class Handbook:
 
     def sop_berdasarkan(self, peraturan_id: str) -> list[Sop]:
         """The SOPs citing this regulation as Dasar Hukum (computed)."""
-        return [sop for sop in self.sops if any(d.peraturan.id == peraturan_id for d in sop.dasar_hukum)]
+        return [sop for sop in self.sops if any(d.peraturan_id == peraturan_id for d in sop.dasar_hukum)]
 
     def diubah_oleh(self, peraturan_id: str) -> list[Peraturan]:
         """The regulations that amend this one (computed from their ``mengubah``)."""
