@@ -75,6 +75,8 @@ _DI_LUAR = "bila SOP itu di luar buku ini, tulis `nama:` (dan `instansi:`/`url:`
 def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]:
     for index, relation in enumerate(sop.keterkaitan):
         path = ("keterkaitan", index, "sop")
+        if relation.sop_id is None:  # outside this handbook: named as written, never matched to one of it
+            continue
         if relation.sop_id == sop.id:
             yield source.problem(path, "SOP ini menyebut dirinya sendiri sebagai SOP terkait", W)
         elif relation.sop_id not in known:

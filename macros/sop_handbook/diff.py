@@ -84,7 +84,7 @@ def _fields(sop: Sop) -> tuple[str, ...]:
         dates(sop.tanggal_efektif), sop.disahkan_oleh.nama or "—",
         "; ".join(kutipan(d) for d in sop.dasar_hukum) or "—",
         "; ".join(sop.kualifikasi_pelaksana) or "—",
-        "; ".join(f"{k.sop_id} ({k.jenis})" for k in sop.keterkaitan) or "—",
+        "; ".join(f"{k.sop_id or k.nama_luar} ({k.jenis})" for k in sop.keterkaitan) or "—",
         "; ".join(sop.peralatan_perlengkapan) or "—", sop.peringatan or "—",
         "; ".join(sop.pencatatan_pendataan) or "—", ", ".join(sop.kategori) or "—",
         "; ".join(f"revisi {r.revisi} ({tanggal(r.tanggal)})" for r in sop.riwayat_revisi) or "—",

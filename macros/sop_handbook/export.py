@@ -42,7 +42,11 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         # Citations kept as written only, not in the catalogue: they have no id.
         "dasar_hukum_belum_dicatat": [d.tertulis for d in sop.dasar_hukum if d.peraturan is None],
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
-        "keterkaitan": [{"sop": k.sop_id, "jenis": k.jenis} for k in sop.keterkaitan],
+        # An SOP outside the handbook has no id ("sop": null) but its name, agency and address as written.
+        "keterkaitan": [
+            {"sop": k.sop_id, "jenis": k.jenis, "nama": k.nama, "instansi": k.instansi, "url": k.url}
+            for k in sop.keterkaitan
+        ],
         "dirujuk_oleh": [{"sop": other.id, "jenis": k.jenis} for other, k in handbook.dirujuk_oleh(sop.id)],
         "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
         "peringatan": sop.peringatan,

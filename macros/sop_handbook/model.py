@@ -158,11 +158,26 @@ class Revisi:
 
 @dataclass(frozen=True)
 class Keterkaitan:
-    """A related SOP, by id: its kind (prasyarat, lanjutan, terkait) and the name the source used."""
+    """A related SOP, with its kind (prasyarat, lanjutan, terkait): one of this handbook by id (and the name
+    the source used), or one outside it (``sop_id`` None) by its name as written, with its agency and
+    address when the source gives them. An outside SOP is never matched to one of the handbook."""
 
-    sop_id: str
+    sop_id: str | None
     jenis: str = "terkait"
     tertulis: str | None = None
+    nama: str | None = None
+    instansi: str | None = None
+    url: str | None = None
+
+    @property
+    def di_luar(self) -> bool:
+        """Whether the SOP is outside this handbook (named, not linked)."""
+        return self.sop_id is None
+
+    @property
+    def nama_luar(self) -> str:
+        """An outside SOP as the handbook names it: its name, and its agency when known."""
+        return f"{self.nama} ({self.instansi})" if self.instansi else self.nama or ""
 
 
 @dataclass(frozen=True)
@@ -372,7 +387,7 @@ class Handbook:
         reverse: dict[str, list[tuple[Sop, Keterkaitan]]] = {}
         for sop in self.sops:
             for relation in sop.keterkaitan:
-                if relation.sop_id != sop.id:
+                if relation.sop_id is not None and relation.sop_id != sop.id:
                     reverse.setdefault(relation.sop_id, []).append((sop, relation))
         return reverse
 
