@@ -132,6 +132,7 @@ def test_outside_sops_are_exported_with_their_name(outside):
         ("data:text/html,<script>alert(1)</script>", False),
         ("https:alert(1)", False),  # no host
         ("//contoh.invalid", False),
+        ("https://[contoh", False),  # urlsplit raises: shown as text, never a traceback
         (None, False),
     ],
 )

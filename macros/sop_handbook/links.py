@@ -58,7 +58,10 @@ def luar(url: str | None) -> str | None:
     ``javascript:`` or ``data:``); None for anything else, which is then shown as text."""
     if url is None:
         return None
-    parts = urlsplit(url)  # which drops leading spaces and control characters: the text must start with the scheme
+    try:
+        parts = urlsplit(url)  # which drops leading spaces and control characters: the text must start with the scheme
+    except ValueError:  # "https://[": not an address a browser could open either
+        return None
     return url if parts.scheme in ("http", "https") and parts.netloc and url.startswith(parts.scheme) else None
 
 
