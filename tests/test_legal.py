@@ -108,6 +108,13 @@ def test_uncited_regulation_is_a_warning(tmp_path):
             "peraturan.yaml:18: peraturan[2].jenis: nilai 'undang undang' tidak sah "
             f"(pilihan: {valid_values(legal.JENIS)}); maksud Anda 'undang-undang'?",
         ),
+        (
+            "jenis: undang-undang",
+            "jenis: peraturan-bupati-walikota",  # a kind of earlier versions: which one it is, is not guessed
+            "peraturan.yaml:18: peraturan[2].jenis: nilai 'peraturan-bupati-walikota' tidak sah "
+            f"(pilihan: {valid_values(legal.JENIS)}); tulis 'peraturan-bupati' untuk kabupaten, "
+            "'peraturan-wali-kota' untuk kota",
+        ),
     ],
 )
 def test_catalogue_errors(tmp_path, old, new, expected):

@@ -57,6 +57,15 @@ _PATTERN_HINTS = {
     "^https?://": "tautan harus diawali http:// atau https:// (mis. 'https://peraturan.bpk.go.id/...')",
 }
 
+# Values that were valid once and name no single thing: a guess between their successors would be wrong half
+# the time, so the message names both.
+_RETIRED = {
+    "peraturan-bupati-walikota": "; tulis 'peraturan-bupati' untuk kabupaten, 'peraturan-wali-kota' untuk kota",
+    "peraturan-daerah-kabupaten-kota": (
+        "; tulis 'peraturan-daerah-kabupaten' untuk kabupaten, 'peraturan-daerah-kota' untuk kota"
+    ),
+}
+
 # Items that need one key of several (``anyOf`` of ``required``): what each alternative is for.
 _ANY_OF_HINTS = {
     ("peraturan", "tertulis"): (
@@ -275,7 +284,7 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[KeyPath, str]]
         yield path, f"harus berupa {wanted}, bukan {_describe(value)}{_type_fix(names, value)}"
     elif kind == "enum":
         choices = [str(c) for c in expected]
-        hint = did_you_mean(str(value), choices)
+        hint = _RETIRED.get(str(value)) or did_you_mean(str(value), choices)
         yield path, f"nilai '{value}' tidak sah (pilihan: {valid_values(choices)}){hint}"
     elif kind == "pattern":
         hint = _PATTERN_HINTS.get(expected, f"bentuk tidak sah: {expected}")
