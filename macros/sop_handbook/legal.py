@@ -28,7 +28,6 @@ class Jenis:
     bernomor: bool = True  # UUD 1945 has neither nomor nor tentang
 
 
-_TANPA = None
 _KEMENTERIAN = "kementeriannya, mis. 'Dalam Negeri'"
 _LEMBAGA = "lembaganya, mis. 'Badan Kepegawaian Negara' atau 'Kepala Badan Pusat Statistik'"
 _PROVINSI = "provinsinya, mis. 'Kalimantan Barat'"
@@ -39,17 +38,17 @@ _PEJABAT = "pejabat penerbitnya, mis. 'Menteri Dalam Negeri' atau 'Gubernur Kali
 # jenis id -> kind, in the order of the hierarchy (the rank is the position).
 JENIS: dict[str, Jenis] = {
     "undang-undang-dasar": Jenis(
-        "Undang-Undang Dasar Negara Republik Indonesia", "Undang-Undang Dasar", _TANPA, bernomor=False
+        "Undang-Undang Dasar Negara Republik Indonesia", "Undang-Undang Dasar", None, bernomor=False
     ),
-    "ketetapan-mpr": Jenis("Ketetapan Majelis Permusyawaratan Rakyat", "Ketetapan MPR", _TANPA),
-    "undang-undang": Jenis("Undang-Undang", "Undang-Undang", _TANPA),
+    "ketetapan-mpr": Jenis("Ketetapan Majelis Permusyawaratan Rakyat", "Ketetapan MPR", None),
+    "undang-undang": Jenis("Undang-Undang", "Undang-Undang", None),
     "perppu": Jenis(
-        "Peraturan Pemerintah Pengganti Undang-Undang", "Peraturan Pemerintah Pengganti Undang-Undang", _TANPA
+        "Peraturan Pemerintah Pengganti Undang-Undang", "Peraturan Pemerintah Pengganti Undang-Undang", None
     ),
-    "peraturan-pemerintah": Jenis("Peraturan Pemerintah", "Peraturan Pemerintah", _TANPA),
-    "peraturan-presiden": Jenis("Peraturan Presiden", "Peraturan Presiden", _TANPA),
-    "keputusan-presiden": Jenis("Keputusan Presiden", "Keputusan Presiden", _TANPA),
-    "instruksi-presiden": Jenis("Instruksi Presiden", "Instruksi Presiden", _TANPA),
+    "peraturan-pemerintah": Jenis("Peraturan Pemerintah", "Peraturan Pemerintah", None),
+    "peraturan-presiden": Jenis("Peraturan Presiden", "Peraturan Presiden", None),
+    "keputusan-presiden": Jenis("Keputusan Presiden", "Keputusan Presiden", None),
+    "instruksi-presiden": Jenis("Instruksi Presiden", "Instruksi Presiden", None),
     "peraturan-menteri": Jenis("Peraturan Menteri", "Peraturan Menteri", _KEMENTERIAN),
     "keputusan-menteri": Jenis("Keputusan Menteri", "Keputusan Menteri", _KEMENTERIAN),
     "instruksi-menteri": Jenis("Instruksi Menteri", "Instruksi Menteri", _KEMENTERIAN),

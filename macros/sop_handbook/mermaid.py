@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from . import links
-from .model import Handbook, Keterkaitan, Langkah, Peran, Sop
+from .model import Handbook, Langkah, Peran, Sop
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
@@ -152,14 +152,9 @@ def _edges(sop: Sop) -> list[str]:
 _ARROWS = {"terkait": "-.->", "prasyarat": '-->|"prasyarat"|', "lanjutan": '-->|"lanjutan"|'}
 
 
-def _outside(handbook: Handbook) -> list[Keterkaitan]:
-    """The relations to SOPs outside the handbook, one per name and agency, in the order first named."""
-    named = {r.nama_luar: r for sop in handbook.sops for r in sop.keterkaitan if r.sop_id is None}
-    return list(named.values())
-
-
 def relation_map(handbook: Handbook, from_src: str) -> str:
-    """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page."""
+    """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page; the SOPs outside
+    the handbook a group of their own, one node per name and agency as written, without a link."""
     ids = {sop.id: f"sop_{index}" for index, sop in enumerate(handbook.sops, start=1)}
     lines = [
         "flowchart LR",
@@ -171,8 +166,8 @@ def relation_map(handbook: Handbook, from_src: str) -> str:
         lines.append(f'  subgraph unit_{index}["{escape(unit.judul)} — {escape(instansi.nama)}"]')
         lines += [f'    {ids[sop.id]}["{escape(sop.judul_tampil)}"]' for sop in sops]
         lines.append("  end")
-    # SOPs outside the handbook: one node per name as written (and agency), apart, with no link.
-    outside = {r.nama_luar: f"luar_{i}" for i, r in enumerate(_outside(handbook), start=1)}
+    named = dict.fromkeys(r.nama_luar for sop in handbook.sops for r in sop.keterkaitan if r.di_luar)
+    outside = {name: f"luar_{index}" for index, name in enumerate(named, start=1)}
     if outside:
         lines.append('  subgraph luar["Di luar buku ini"]')
         lines += [f'    {node}["{escape(name)}"]' for name, node in outside.items()]
