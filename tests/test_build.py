@@ -29,6 +29,7 @@ SOP_KEYS = {
     "tanggal_efektif",
     "disahkan_oleh",
     "dasar_hukum",
+    "dasar_hukum_belum_dicatat",
     "kualifikasi_pelaksana",
     "keterkaitan",
     "peralatan_perlengkapan",
@@ -456,3 +457,12 @@ def test_sop_buku_false_leaves_the_book_and_its_link_out(tmp_path):
     assert not (result.site / "buku").exists()
     home = (result.site / "index.html").read_text(encoding="utf-8")
     assert "buku/" not in home and "print-site" not in home
+
+
+def test_a_dasar_hukum_cited_as_written_builds_strictly_and_is_a_note(fixture_site):
+    assert fixture_site.returncode == 0, fixture_site.output
+    page = (fixture_site.site / "sop" / "dinas-a" / "sekretariat" / "teks-berbahaya" / "index.html").read_text("utf-8")
+    assert "<li>Peraturan Bupati &quot;Blitar&quot; &lt;script&gt;alert(&#x27;dasar&#x27;)&lt;/script&gt;" in page
+    assert "alert('dasar')" not in page and "<a href=javascript" not in page
+    notes = (fixture_site.site / "catatan-mutu-data" / "index.html").read_text(encoding="utf-8")
+    assert "belum dicatat di peraturan.yaml; tambahkan bila ingin halaman peraturannya" in notes

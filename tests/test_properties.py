@@ -45,7 +45,7 @@ from playwright.sync_api import Browser
 from sop_handbook import links, mermaid, render_legal, render_pages, render_roles, render_sop, site
 from sop_handbook.durations import _JUMLAH, Durasi, KonvensiWaktu, parse_waktu
 from sop_handbook.glosarium import abbreviate
-from sop_handbook.legal import JENIS, judul_lengkap, nama_jenis, sitasi, urutan
+from sop_handbook.legal import JENIS, dicatat, judul_lengkap, nama_jenis, sitasi, urutan
 from sop_handbook.model import (
     DasarHukum,
     Handbook,
@@ -206,6 +206,9 @@ TEKS = st.lists(_PIECES, min_size=1, max_size=6).map("".join).filter(lambda text
 # Schema 'teks_opsional': null or any string.
 TEKS_OPSIONAL = st.none() | _ANY_TEXT
 KONVENSI = KonvensiWaktu(7.5, 5, 20, None)
+# The address of an SOP outside the handbook: none, an http(s) one, or one that must never become a link.
+_NOT_A_LINK = ("javascript:", "JavaScript:", "data:text/html,", " https://", "\x01http://", "//", "https:")
+URL_LUAR = st.none() | st.tuples(st.sampled_from(("http://", "https://", *_NOT_A_LINK)), _ANY_TEXT).map("".join)
 # Known, not fixed here (glosarium.markdown_definitions): a full form of only STX/ETX, which Python-Markdown
 # drops, leaves "*[ABBR]: " as a paragraph on every page. Generated full forms keep other characters.
 GLOSARIUM_KEPANJANGAN = TEKS.filter(lambda text: text.replace("\x02", "").replace("\x03", "").split() != [])
@@ -277,6 +280,7 @@ def handbooks(
         }.values()
     )
     day = st.dates(date(2000, 1, 1), date(2030, 12, 31))
+    jenis = st.sampled_from(("terkait", "prasyarat", "lanjutan"))
     dates = st.none() | day.map(lambda d: Tanggal(d.year, d.month, d.day)) | day.map(lambda d: Tanggal(d.year, d.month))
     main = Sop(
         id="sop-utama",
@@ -294,9 +298,14 @@ def handbooks(
         disahkan_oleh=Pengesahan(
             pejabat, draw(st.none() | st.builds(Tertulis, opsional, opsional, opsional, opsional))
         ),
-        dasar_hukum=(DasarHukum(peraturan, draw(text)),),
+        # A regulation of the catalogue, and one cited as written only (no entry, no link).
+        dasar_hukum=(DasarHukum(peraturan, draw(text)), DasarHukum(None, draw(teks))),
         kualifikasi_pelaksana=tuple(draw(st.lists(teks, max_size=2))),
-        keterkaitan=(Keterkaitan("sop-lain", draw(st.sampled_from(("terkait", "prasyarat", "lanjutan"))), draw(text)),),
+        keterkaitan=(
+            Keterkaitan("sop-lain", draw(jenis), draw(text)),
+            # An SOP outside the handbook: a name, maybe an agency, an address that may be anything.
+            Keterkaitan(None, draw(jenis), None, draw(teks), draw(text), draw(URL_LUAR)),
+        ),
         peralatan_perlengkapan=tuple(draw(st.lists(teks, max_size=2))),
         peringatan=draw(opsional),
         pencatatan_pendataan=tuple(draw(st.lists(teks, max_size=2))),
@@ -411,9 +420,9 @@ def handbook_of(text: str) -> Handbook:
         tanggal_revisi=Tanggal(2025, 1, 1),
         tanggal_efektif=Tanggal(2024, 1, 1),
         disahkan_oleh=Pengesahan(pejabat, Tertulis(text, text, text, text)),
-        dasar_hukum=(DasarHukum(peraturan, text),),
+        dasar_hukum=(DasarHukum(peraturan, text), DasarHukum(None, text)),
         kualifikasi_pelaksana=(text,),
-        keterkaitan=(Keterkaitan("sop-lain", "prasyarat", text),),
+        keterkaitan=(Keterkaitan("sop-lain", "prasyarat", text), Keterkaitan(None, "lanjutan", None, text, text, text)),
         peralatan_perlengkapan=(text,),
         peringatan=text,
         pencatatan_pendataan=(text,),
@@ -551,6 +560,9 @@ def check_diagrams_draw(page: MermaidPage, handbook: Handbook) -> None:
     groups = handbook.per_unit()
     labels = {f"unit_{i}": drawn(f"{unit.nama} — {instansi.nama}") for i, (instansi, unit, _) in enumerate(groups, 1)}
     labels |= {f"sop_{i}": drawn(sop.judul_tampil) for i, sop in enumerate(handbook.sops, start=1)}
+    outside = dict.fromkeys(r.nama_luar for sop in handbook.sops for r in sop.keterkaitan if r.di_luar)
+    if outside:
+        labels |= {"luar": "Di luar buku ini"} | {f"luar_{i}": drawn(n) for i, n in enumerate(outside, start=1)}
     named = [r.jenis for sop in handbook.sops for r in sop.keterkaitan if r.jenis != "terkait" and r.sop_id != sop.id]
     _drawn(page, mermaid.relation_map(handbook, links.PETA_KETERKAITAN), labels, named)
 
@@ -588,7 +600,7 @@ TAGS = {
     *("span", "details", "summary", "h1", "h2", "h3", "code", "pre", "strong", "abbr", "figure", "figcaption"),
 }
 ATTRIBUTES = {"class", "id", "href", "title", "scope", "colspan", "rowspan", "role", "aria-label"}
-ATTRIBUTES.add("data-search-exclude")
+ATTRIBUTES |= {"data-search-exclude", "rel"}
 # The printed flowchart (bagan.py): shapes whose attributes are numbers, path commands and fixed words.
 SVG_TAGS = {"svg", "path", "rect", "polygon", "text", "marker"}
 SVG_ATTRIBUTES = {"viewbox", "d", "x", "y", "width", "height", "rx", "points", "class", "text-anchor", "id"}
@@ -651,7 +663,9 @@ def texts(elements: list[Tag]) -> list[str]:
 
 def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     other = next(s for s in handbook.sops if s.id != sop.id)
-    soup = page(render_sop.sop_page(sop, handbook, date(2024, 5, 6)), handbook)
+    outside = [links.luar(r.url) for r in sop.keterkaitan if r.di_luar]
+    addresses = tuple(shown(url) for url in outside if url)  # the only links a source may give
+    soup = page(render_sop.sop_page(sop, handbook, date(2024, 5, 6)), handbook, addresses)
     kop = [sop.instansi.pemerintah, *(sop.instansi.kop or (sop.instansi.nama,)), sop.unit.nama]
     assert texts(soup.select("div.sop-kop p")) == [shown(line.upper()) for line in kop]
     rows = {row.th.get_text(): row.td for row in soup.select("table.sop-identitas tr")}
@@ -667,8 +681,10 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
         written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
         pengesah += f" Tertulis di dokumen sumber: {shown(written) if written.split() else KOSONG}"
     assert rows["Disahkan oleh"].get_text() == pengesah
-    cited = sorted(sop.dasar_hukum, key=lambda d: urutan(d.peraturan))
-    assert texts(rows["Dasar Hukum"].select("li")) == [shown(judul_lengkap(d.peraturan)) for d in cited]
+    cited = [shown(judul_lengkap(p)) for p in sorted(dicatat(sop.dasar_hukum), key=urutan)]
+    cited += [shown(d.tertulis or "") for d in sop.dasar_hukum if d.peraturan is None]
+    assert texts(rows["Dasar Hukum"].select("li")) == cited
+    assert len(rows["Dasar Hukum"].select("a")) == len(dicatat(sop.dasar_hukum))
     for label, items in (
         ("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana),
         ("Peralatan/Perlengkapan", sop.peralatan_perlengkapan),
@@ -679,9 +695,15 @@ def _check_sop_page(sop: Sop, handbook: Handbook) -> None:
     related = [
         f"{shown(handbook.sop(r.sop_id).judul_tampil)} ({render_sop.JENIS_KETERKAITAN[r.jenis]}"
         + (f"; tertulis: {shown(r.tertulis)})" if r.tertulis else ")")
+        if r.sop_id
+        else shown(r.nama or "")
+        + (f" ({shown(r.instansi)})" if r.instansi else "")
+        + f" ({render_sop.JENIS_KETERKAITAN[r.jenis]}; SOP di luar buku ini)"
         for r in sop.keterkaitan
     ]
     assert texts(rows["Keterkaitan"].select("li")) == related
+    hrefs = [a["href"] for a in rows["Keterkaitan"].select("a")]
+    assert [href for href in hrefs if not OUR_HREF.fullmatch(href)] == list(addresses)
     assert rows["Peringatan"].get_text() == (shown(sop.peringatan) if sop.peringatan else KOSONG)
     assert texts(soup.select("div.sop-dirujuk li a")) == [shown(other.judul_tampil)]
     history = [row.find_all("td") for row in soup.select("table.sop-daftar tbody tr")]
@@ -753,7 +775,7 @@ def _check_other_pages(handbook: Handbook) -> None:
     citing = [[td.get_text() for td in row.find_all("td")] for row in soup.select("table.sop-daftar tbody tr")]
     expected_citing = []
     for sop in handbook.sop_berdasarkan(peraturan.id):
-        written = sorted({d.tertulis for d in sop.dasar_hukum if d.tertulis})
+        written = sorted({d.tertulis for d in sop.dasar_hukum if d.peraturan_id == peraturan.id and d.tertulis})
         expected_citing.append(
             [shown(sop.judul_tampil), "".join(shown(w) for w in written) if any(w.split() for w in written) else "—"]
         )

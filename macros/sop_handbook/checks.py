@@ -9,7 +9,7 @@ from datetime import date
 
 from . import bagan
 from .model import Peraturan, Sop
-from .problems import Level, Problem, did_you_mean
+from .problems import Level, Problem, close_id
 from .yamlsource import Source
 
 W = Level.WARNING
@@ -69,14 +69,22 @@ def _duplicate_ids(sops: Sequence[Sop], sources: Mapping[str, Source]) -> Iterat
             yield sources[sop.file].problem(("id",), message)
 
 
+_DI_LUAR = "bila SOP itu di luar buku ini, tulis `nama:` (dan `instansi:`/`url:` bila ada) sebagai ganti `sop:`"
+
+
 def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]:
     for index, relation in enumerate(sop.keterkaitan):
         path = ("keterkaitan", index, "sop")
+        if relation.sop_id is None:  # outside this handbook: named as written, never matched to one of it
+            continue
         if relation.sop_id == sop.id:
             yield source.problem(path, "SOP ini menyebut dirinya sendiri sebagai SOP terkait", W)
         elif relation.sop_id not in known:
-            hint = did_you_mean(relation.sop_id, known) or "; tulis id salah satu berkas di sop_source/"
-            yield source.problem(path, f"SOP '{relation.sop_id}' tidak ada{hint}")
+            close = close_id(relation.sop_id, known)
+            if close:
+                yield source.problem(path, f"SOP '{relation.sop_id}' tidak ada; maksud Anda '{close}'?")
+            else:
+                yield source.problem(path, f"tidak ada SOP dengan id '{relation.sop_id}' di buku ini; {_DI_LUAR}")
 
 
 def _missing_fields(sop: Sop, source: Source) -> Iterator[Problem]:
@@ -183,7 +191,7 @@ def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
 def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source: Source | None) -> list[Problem]:
     """Warnings on the catalogue: regulations that no SOP cites and no amendment involves."""
     problems: list[Problem] = []
-    cited = {d.peraturan.id for sop in sops for d in sop.dasar_hukum}
+    cited = {d.peraturan_id for sop in sops for d in sop.dasar_hukum}
     amended = {target for p in peraturan for target in p.mengubah}
     index_of = {item["id"]: i for i, item in enumerate(source.data["peraturan"])} if source else {}
     for item in peraturan:
@@ -194,9 +202,14 @@ def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source:
 
 
 def _repeated_citations(sop: Sop, source: Source) -> Iterator[Problem]:
+    """A regulation cited twice, and a citation kept as written only (no entry in the catalogue)."""
     seen: set[str] = set()
     for index, cited in enumerate(sop.dasar_hukum):
-        if cited.peraturan.id in seen:
+        if cited.peraturan is None:
+            message = "belum dicatat di peraturan.yaml; tambahkan bila ingin halaman peraturannya"
+            yield source.problem(("dasar_hukum", index, "tertulis"), message, W)
+        elif cited.peraturan.id in seen:
             message = f"peraturan '{cited.peraturan.id}' sudah dicantumkan di atas; hapus salah satunya"
             yield source.problem(("dasar_hukum", index, "peraturan"), message, W)
-        seen.add(cited.peraturan.id)
+        else:
+            seen.add(cited.peraturan.id)

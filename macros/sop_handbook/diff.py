@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .legal import sitasi
+from .legal import kutipan
 from .model import Handbook, Langkah, Sop
 from .tanggal import Tanggal
 from .text import tanggal
@@ -82,9 +82,9 @@ def _fields(sop: Sop) -> tuple[str, ...]:
     return (
         sop.nomor or "—", sop.nama or "—", sop.judul, dates(sop.tanggal_pembuatan), dates(sop.tanggal_revisi),
         dates(sop.tanggal_efektif), sop.disahkan_oleh.nama or "—",
-        "; ".join(sitasi(d.peraturan) for d in sop.dasar_hukum) or "—",
+        "; ".join(kutipan(d) for d in sop.dasar_hukum) or "—",
         "; ".join(sop.kualifikasi_pelaksana) or "—",
-        "; ".join(f"{k.sop_id} ({k.jenis})" for k in sop.keterkaitan) or "—",
+        "; ".join(f"{k.sop_id or k.nama_luar} ({k.jenis})" for k in sop.keterkaitan) or "—",
         "; ".join(sop.peralatan_perlengkapan) or "—", sop.peringatan or "—",
         "; ".join(sop.pencatatan_pendataan) or "—", ", ".join(sop.kategori) or "—",
         "; ".join(f"revisi {r.revisi} ({tanggal(r.tanggal)})" for r in sop.riwayat_revisi) or "—",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from . import links
-from .legal import nama_jenis, urutan
+from .legal import dicatat, nama_jenis, urutan
 from .model import Handbook, Langkah, Sop
 from .tanggal import Tanggal
 
@@ -38,9 +38,15 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
             "nip": pengesah.nip,
             "tertulis": vars(pengesah.tertulis) if pengesah.tertulis else None,
         },
-        "dasar_hukum": [d.peraturan.id for d in sorted(sop.dasar_hukum, key=lambda d: urutan(d.peraturan))],
+        "dasar_hukum": [p.id for p in sorted(dicatat(sop.dasar_hukum), key=urutan)],
+        # Citations kept as written only, not in the catalogue: they have no id.
+        "dasar_hukum_belum_dicatat": [d.tertulis for d in sop.dasar_hukum if d.peraturan is None],
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
-        "keterkaitan": [{"sop": k.sop_id, "jenis": k.jenis} for k in sop.keterkaitan],
+        # An SOP outside the handbook has no id ("sop": null) but its name, agency and address as written.
+        "keterkaitan": [
+            {"sop": k.sop_id, "jenis": k.jenis, "nama": k.nama, "instansi": k.instansi, "url": k.url}
+            for k in sop.keterkaitan
+        ],
         "dirujuk_oleh": [{"sop": other.id, "jenis": k.jenis} for other, k in handbook.dirujuk_oleh(sop.id)],
         "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
         "peringatan": sop.peringatan,

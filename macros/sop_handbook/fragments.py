@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from . import links
-from .model import Sop
+from .model import Keterkaitan, Sop
 from .text import h
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+DI_LUAR = "SOP di luar buku ini"  # a related SOP named as written, not linked
 DRAF = ' <span class="sop-draf">(draf: bagian prosedur belum ditulis)</span>'
 REKONSTRUKSI_NOTE = (
     "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
@@ -32,6 +33,14 @@ def admonition(kind: str, title: str, body: str) -> str:
 def sop_link(target: Sop, from_src: str) -> str:
     """A link to an SOP's page, labelled with its name."""
     return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+
+
+def sop_luar(relation: Keterkaitan) -> str:
+    """An SOP outside the handbook as written: its name (a link only to an http(s) address) and agency."""
+    url = links.luar(relation.url)
+    nama = h(relation.nama or "")
+    label = f'<a href="{h(url)}" rel="external noopener">{nama}</a>' if url else nama
+    return f"{label} ({h(relation.instansi)})" if relation.instansi else label
 
 
 def diagram_block(mermaid_text: str, caption: str) -> str:

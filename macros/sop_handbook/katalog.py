@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .legal import urutan
+from .legal import entry_problems, urutan
 from .model import Peraturan
-from .problems import Problem, did_you_mean
+from .problems import Problem, close_id
 from .yamlsource import Source
 
 
@@ -19,15 +19,16 @@ def build_peraturan(source: Source) -> tuple[tuple[Peraturan, ...], list[Problem
             if target == item["id"]:
                 problems.append(source.problem(path, "peraturan tidak dapat mengubah dirinya sendiri"))
             elif target not in known:
-                hint = did_you_mean(target, known) or "; tulis id peraturan lain di berkas ini"
+                close = close_id(target, known, same_kind=True)
+                hint = f"; maksud Anda '{close}'?" if close else "; tulis id peraturan lain di berkas ini"
                 problems.append(source.problem(path, f"peraturan '{target}' tidak ada di katalog{hint}"))
     peraturan = [
         Peraturan(
             id=item["id"],
             jenis=item["jenis"],
-            nomor=item["nomor"],
+            nomor=item.get("nomor"),
             tahun=item["tahun"],
-            tentang=item["tentang"],
+            tentang=item.get("tentang"),
             penerbit=item.get("penerbit"),
             url=item.get("url"),
             catatan=item.get("catatan"),
@@ -35,4 +36,7 @@ def build_peraturan(source: Source) -> tuple[tuple[Peraturan, ...], list[Problem
         )
         for item in items
     ]
+    for index, entry in enumerate(peraturan):
+        for key, message in entry_problems(entry):
+            problems.append(source.problem(("peraturan", index, *((key,) if key else ())), message))
     return tuple(sorted(peraturan, key=urutan)), problems

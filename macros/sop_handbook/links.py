@@ -15,6 +15,7 @@ versioned copy, a folder on a USB stick).
 from __future__ import annotations
 
 import functools
+from urllib.parse import urlsplit
 
 from .model import Instansi, Peran, Peraturan, Sop, Unit
 
@@ -50,6 +51,18 @@ def peran_src(instansi: Instansi, unit: Unit, peran: Peran) -> str:
 def sumber_src(file: str) -> str:
     """The plain HTML page showing a source file with numbered lines: ``sumber/<path in sop_source>/index.html``."""
     return f"sumber/{file.removeprefix('sop_source/').removesuffix('.yaml')}/index.html"
+
+
+def luar(url: str | None) -> str | None:
+    """An address outside the handbook that may be a link: only an http(s) URL with a host (never
+    ``javascript:`` or ``data:``); None for anything else, which is then shown as text."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)  # which drops leading spaces and control characters: the text must start with the scheme
+    except ValueError:  # "https://[": not an address a browser could open either
+        return None
+    return url if parts.scheme in ("http", "https") and parts.netloc and url.startswith(parts.scheme) else None
 
 
 def baris(line: int) -> str:

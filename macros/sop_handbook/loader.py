@@ -35,7 +35,7 @@ from .model import (
     Unit,
 )
 from .organisasi import Organisasi, build_organisasi
-from .problems import KeyPath, Level, Problem, SourceError, did_you_mean, valid_values
+from .problems import KeyPath, Level, Problem, SourceError, close_id, did_you_mean, valid_values
 from .schema import schema_messages
 from .tanggal import Tanggal, is_mark, parse_tanggal
 from .yamlsource import Source, read_source
@@ -182,6 +182,7 @@ def build_sop(
         nomor = None
     langkah = _langkah(source, unit, instansi.konvensi, problems) if instansi and unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
+    keterkaitan = _keterkaitan(source, problems)
     riwayat = _riwayat(source, org, problems)
     if any(p.level is Level.ERROR for p in problems) or instansi is None or unit is None:
         return None, problems
@@ -200,9 +201,7 @@ def build_sop(
         disahkan_oleh=Pengesahan(pejabat, Tertulis(**tertulis) if tertulis else None),
         dasar_hukum=dasar_hukum,
         kualifikasi_pelaksana=tuple(d.get("kualifikasi_pelaksana", ())),
-        keterkaitan=tuple(
-            Keterkaitan(k["sop"], k.get("jenis", "terkait"), k.get("tertulis")) for k in d.get("keterkaitan", ())
-        ),
+        keterkaitan=keterkaitan,
         peralatan_perlengkapan=tuple(d.get("peralatan_perlengkapan", ())),
         peringatan=d.get("peringatan"),
         pencatatan_pendataan=tuple(d.get("pencatatan_pendataan", ())),
@@ -230,14 +229,55 @@ def _dasar_hukum(
         return ()
     cited = []
     for index, item in enumerate(source.data.get("dasar_hukum", ())):
+        if "peraturan" not in item:  # cited as written only: shown so, and listed in Catatan mutu data
+            cited.append(DasarHukum(None, item["tertulis"]))
+            continue
         found = peraturan.get(item["peraturan"])
         if found is None:
-            hint = did_you_mean(item["peraturan"], peraturan) or "; tambahkan peraturan itu ke peraturan.yaml"
-            message = f"peraturan '{item['peraturan']}' tidak ada di peraturan.yaml{hint}"
+            message = (
+                f"peraturan '{item['peraturan']}' tidak ada di peraturan.yaml{_tambahkan(item['peraturan'], peraturan)}"
+            )
             problems.append(source.problem(("dasar_hukum", index, "peraturan"), message))
         else:
             cited.append(DasarHukum(found, item.get("tertulis")))
     return tuple(cited)
+
+
+def _tambahkan(peraturan_id: str, peraturan: Mapping[str, Peraturan]) -> str:
+    """A did-you-mean of the same kind, or how to cite a regulation the catalogue does not hold (yet)."""
+    close = close_id(peraturan_id, peraturan, same_kind=True)
+    if close:
+        return f"; maksud Anda '{close}'?"
+    return (
+        f"; tambahkan peraturan ini ke {SOURCE_DIR}/{PERATURAN} (id, jenis, nomor, tahun, tentang), atau bila "
+        "belum dicatat, hapus `peraturan:` dan tulis kutipannya saja di `tertulis:`"
+    )
+
+
+# The keys of an SOP of this handbook (``sop``) and of one outside it (``nama``), apart from ``jenis``.
+_DI_BUKU, _DI_LUAR = ("sop", "tertulis"), ("nama", "instansi", "url")
+
+
+def _keterkaitan(source: Source, problems: list[Problem]) -> tuple[Keterkaitan, ...]:
+    """Related SOPs; one item is either of this handbook (``sop``) or outside it (``nama``), not both."""
+    relations = []
+    for index, item in enumerate(source.data.get("keterkaitan", ())):
+        path: KeyPath = ("keterkaitan", index)
+        inside = "sop" in item
+        wrong = [key for key in (_DI_LUAR if inside else _DI_BUKU) if key in item]
+        for key in wrong:
+            message = (
+                f"`{key}:` hanya untuk SOP di luar buku ini (ditulis dengan `nama:` sebagai ganti `sop:`); hapus "
+                f"`{key}:` bila SOP itu di buku ini, atau hapus `sop:` bila di luar"
+                if inside
+                else f"`{key}:` hanya bersama `sop:` (SOP di buku ini); untuk SOP di luar buku ini cukup `nama:` "
+                "seperti tertulis di dokumen"
+            )
+            problems.append(source.problem((*path, key), message))
+        if not wrong:
+            values = (item.get(key) for key in ("tertulis", *_DI_LUAR))
+            relations.append(Keterkaitan(item.get("sop"), item.get("jenis", "terkait"), *values))
+    return tuple(relations)
 
 
 _DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")

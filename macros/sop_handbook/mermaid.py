@@ -153,7 +153,8 @@ _ARROWS = {"terkait": "-.->", "prasyarat": '-->|"prasyarat"|', "lanjutan": '-->|
 
 
 def relation_map(handbook: Handbook, from_src: str) -> str:
-    """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page."""
+    """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page; the SOPs outside
+    the handbook a group of their own, one node per name and agency as written, without a link."""
     ids = {sop.id: f"sop_{index}" for index, sop in enumerate(handbook.sops, start=1)}
     lines = [
         "flowchart LR",
@@ -165,9 +166,16 @@ def relation_map(handbook: Handbook, from_src: str) -> str:
         lines.append(f'  subgraph unit_{index}["{escape(unit.judul)} — {escape(instansi.nama)}"]')
         lines += [f'    {ids[sop.id]}["{escape(sop.judul_tampil)}"]' for sop in sops]
         lines.append("  end")
+    named = dict.fromkeys(r.nama_luar for sop in handbook.sops for r in sop.keterkaitan if r.di_luar)
+    outside = {name: f"luar_{index}" for index, name in enumerate(named, start=1)}
+    if outside:
+        lines.append('  subgraph luar["Di luar buku ini"]')
+        lines += [f'    {node}["{escape(name)}"]' for name, node in outside.items()]
+        lines.append("  end")
     for sop in handbook.sops:
         lines += [
-            f"  {ids[sop.id]} {_ARROWS[relation.jenis]} {ids[relation.sop_id]}"
+            f"  {ids[sop.id]} {_ARROWS[relation.jenis]} "
+            + (outside[relation.nama_luar] if relation.sop_id is None else ids[relation.sop_id])
             for relation in sop.keterkaitan
             if relation.sop_id != sop.id
         ]

@@ -159,22 +159,37 @@ class Revisi:
 
 @dataclass(frozen=True)
 class Keterkaitan:
-    """A related SOP, by id: its kind (prasyarat, lanjutan, terkait) and the name the source used."""
+    """A related SOP, with its kind (prasyarat, lanjutan, terkait): one of this handbook by id (and the name
+    the source used), or one outside it (``sop_id`` None) by its name as written, with its agency and
+    address when the source gives them. An outside SOP is never matched to one of the handbook."""
 
-    sop_id: str
+    sop_id: str | None
     jenis: str = "terkait"
     tertulis: str | None = None
+    nama: str | None = None
+    instansi: str | None = None
+    url: str | None = None
+
+    @property
+    def di_luar(self) -> bool:
+        """Whether the SOP is outside this handbook (named, not linked)."""
+        return self.sop_id is None
+
+    @property
+    def nama_luar(self) -> str:
+        """An outside SOP as the handbook names it: its name, and its agency when known."""
+        return f"{self.nama} ({self.instansi})" if self.instansi else self.nama or ""
 
 
 @dataclass(frozen=True)
 class Peraturan:
-    """A law or regulation of the catalogue (``peraturan.yaml``)."""
+    """A law or regulation of the catalogue (``peraturan.yaml``); the UUD 1945 has no nomor or tentang."""
 
     id: str
     jenis: str
-    nomor: str
+    nomor: str | None
     tahun: int
-    tentang: str
+    tentang: str | None
     penerbit: str | None = None
     url: str | None = None
     catatan: str | None = None
@@ -183,10 +198,16 @@ class Peraturan:
 
 @dataclass(frozen=True)
 class DasarHukum:
-    """A regulation cited by an SOP, with the way the source wrote it."""
+    """A regulation cited by an SOP, with the way the source wrote it; without a catalogue entry
+    (``peraturan`` None) it is only the citation as written, which then is never None."""
 
-    peraturan: Peraturan
+    peraturan: Peraturan | None
     tertulis: str | None = None
+
+    @property
+    def peraturan_id(self) -> str | None:
+        """The id of the regulation in the catalogue, if it is there."""
+        return self.peraturan.id if self.peraturan else None
 
 
 @dataclass(frozen=True)
@@ -367,7 +388,7 @@ class Handbook:
         reverse: dict[str, list[tuple[Sop, Keterkaitan]]] = {}
         for sop in self.sops:
             for relation in sop.keterkaitan:
-                if relation.sop_id != sop.id:
+                if relation.sop_id is not None and relation.sop_id != sop.id:
                     reverse.setdefault(relation.sop_id, []).append((sop, relation))
         return reverse
 
@@ -380,7 +401,7 @@ class Handbook:
 
     def sop_berdasarkan(self, peraturan_id: str) -> list[Sop]:
         """The SOPs citing this regulation as Dasar Hukum (computed)."""
-        return [sop for sop in self.sops if any(d.peraturan.id == peraturan_id for d in sop.dasar_hukum)]
+        return [sop for sop in self.sops if any(d.peraturan_id == peraturan_id for d in sop.dasar_hukum)]
 
     def diubah_oleh(self, peraturan_id: str) -> list[Peraturan]:
         """The regulations that amend this one (computed from their ``mengubah``)."""

@@ -61,6 +61,40 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"; maksud Anda '{close[0]}'?" if close else ""
 
 
+def close_id(value: str, ids: Iterable[str], same_kind: bool = False) -> str | None:
+    """The id ``value`` was most likely meant to be, if one is close: a ratio of at least 0.8, or two edits.
+
+    Ids are made of a few parts; a looser match would offer an unrelated one (``sk-kadis-12-2023`` is not
+    ``uu-23-2014`` mistyped). With ``same_kind``, only ids with the same first part (``perbup-``, ``uu-``)
+    are offered: a regulation of another kind is never the one meant.
+    """
+    kind = value.split("-", 1)[0]
+    best: tuple[int, float, str] | None = None
+    for choice in ids:
+        if same_kind and choice.split("-", 1)[0] != kind:
+            continue
+        ratio = difflib.SequenceMatcher(None, value, choice).ratio()
+        distance = _edits(value, choice, 2)
+        if (ratio >= 0.8 or distance <= 2) and (best is None or (distance, -ratio) < best[:2]):
+            best = (distance, -ratio, choice)
+    return best[2] if best else None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it surely exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)
+
+
 def valid_values(choices: Iterable[str]) -> str:
     """List the valid values for a message."""
     return ", ".join(f"'{c}'" for c in choices)

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from . import links
 from .fragments import KOSONG, column_heads, sop_link
-from .legal import JENIS, judul_lengkap, nama_jenis, sitasi, urutan
+from .legal import JENIS, dicatat, judul_lengkap, nama_jenis, sitasi, urutan
 from .model import DasarHukum, Handbook, Peraturan
 from .text import h
 
@@ -18,10 +18,11 @@ def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> st
 
 
 def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str) -> str:
-    """An SOP's Dasar Hukum as links, in the order of the legal hierarchy."""
-    ordered = sorted(cited, key=lambda d: urutan(d.peraturan))
-    items = "".join(f"<li>{peraturan_link(d.peraturan, from_src)}</li>" for d in ordered)
-    return f"<ol>{items}</ol>" if items else KOSONG
+    """An SOP's Dasar Hukum as links, in the order of the legal hierarchy; then, as written and in the
+    order written, the citations the catalogue does not hold (their kind is not known)."""
+    items = [f"<li>{peraturan_link(p, from_src)}</li>" for p in sorted(dicatat(cited), key=urutan)]
+    items += [f"<li>{h(d.tertulis)}</li>" for d in cited if d.peraturan is None and d.tertulis]
+    return f"<ol>{''.join(items)}</ol>" if items else KOSONG
 
 
 def peraturan_page(peraturan: Peraturan, handbook: Handbook) -> str:
@@ -30,9 +31,9 @@ def peraturan_page(peraturan: Peraturan, handbook: Handbook) -> str:
     naskah = f'<a href="{h(peraturan.url)}">{h(peraturan.url)}</a>' if peraturan.url else KOSONG
     rows = [
         ("Jenis", h(nama_jenis(peraturan))),
-        ("Nomor", h(peraturan.nomor)),
+        ("Nomor", h(peraturan.nomor) if peraturan.nomor else "—"),  # the UUD 1945 has none: nothing lacks
         ("Tahun", str(peraturan.tahun)),
-        ("Tentang", h(peraturan.tentang)),
+        ("Tentang", h(peraturan.tentang) if peraturan.tentang else "—"),
         ("Mengubah", _links([handbook.cari_peraturan(i) for i in peraturan.mengubah], src)),
         ("Diubah oleh", _links(handbook.diubah_oleh(peraturan.id), src)),
         ("Naskah resmi", naskah),
@@ -51,7 +52,7 @@ def _links(items: list[Peraturan], src: str) -> str:
 def _citing(peraturan: Peraturan, handbook: Handbook, src: str) -> str:
     rows = []
     for sop in handbook.sop_berdasarkan(peraturan.id):
-        written = {d.tertulis for d in sop.dasar_hukum if d.peraturan.id == peraturan.id and d.tertulis}
+        written = {d.tertulis for d in sop.dasar_hukum if d.peraturan_id == peraturan.id and d.tertulis}
         rows.append(
             f"<tr><td>{sop_link(sop, src)}</td> <td>{'<br> '.join(h(w) for w in sorted(written)) or '—'}</td></tr>"
         )
@@ -66,11 +67,11 @@ def daftar_peraturan(handbook: Handbook, from_src: str) -> str:
     parts = []
     for jenis, group in groupby(handbook.peraturan, key=lambda p: p.jenis):
         rows = "\n".join(
-            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td> <td>{h(p.tentang)}</td> "
+            f"<tr><td>{peraturan_link(p, from_src, full=False)}</td> <td>{h(p.tentang) if p.tentang else '—'}</td> "
             f"<td>{len(handbook.sop_berdasarkan(p.id))}</td></tr>"
             for p in group
         )
         head = column_heads("Peraturan", "Tentang", "SOP")
-        parts.append(f"## {JENIS[jenis][1]}")
+        parts.append(f"## {JENIS[jenis].judul}")
         parts.append(f'<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>')
     return "\n\n".join(parts) + "\n"

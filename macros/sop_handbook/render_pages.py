@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from . import links, mermaid
 from .durations import angka
-from .fragments import DRAF, KOSONG, admonition, column_heads, diagram_block, sop_link
+from .fragments import DI_LUAR, DRAF, KOSONG, admonition, column_heads, diagram_block, sop_link
 from .model import Handbook
 from .problems import Problem, format_path
 from .render_sop import JENIS_KETERKAITAN, catatan_sumber, total_waktu
@@ -175,7 +175,9 @@ def peta_keterkaitan(handbook: Handbook, from_src: str) -> str:
     rows = []
     for sop in handbook.sops:
         forward = [
-            f"{sop_link(handbook.sop(r.sop_id), from_src)} ({JENIS_KETERKAITAN[r.jenis]})"
+            f"{h(r.nama_luar)} ({JENIS_KETERKAITAN[r.jenis]}; {DI_LUAR})"
+            if r.sop_id is None
+            else f"{sop_link(handbook.sop(r.sop_id), from_src)} ({JENIS_KETERKAITAN[r.jenis]})"
             for r in sop.keterkaitan
             if r.sop_id != sop.id
         ]

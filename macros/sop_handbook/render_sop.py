@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from . import bagan, links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, format_jam
 from .fragments import (
+    DI_LUAR,
     KOSONG,
     NOT_SEARCHED,
     REKONSTRUKSI_MARK,
@@ -22,6 +23,7 @@ from .fragments import (
     column_heads,
     diagram_block,
     sop_link,
+    sop_luar,
 )
 from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
 from .tanggal import Tanggal
@@ -198,8 +200,11 @@ JENIS_KETERKAITAN = {
 def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
     items = []
     for relation in sop.keterkaitan:
-        link = sop_link(handbook.sop(relation.sop_id), src)
-        written = f"; tertulis: {h(relation.tertulis)}" if relation.tertulis else ""
+        if relation.sop_id is None:
+            link, written = sop_luar(relation), f"; {DI_LUAR}"
+        else:
+            link = sop_link(handbook.sop(relation.sop_id), src)
+            written = f"; tertulis: {h(relation.tertulis)}" if relation.tertulis else ""
         note = f' <small class="sop-tertulis">({JENIS_KETERKAITAN[relation.jenis]}{written})</small>'
         items.append(f"<li>{link}{note}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG

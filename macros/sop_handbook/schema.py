@@ -57,6 +57,27 @@ _PATTERN_HINTS = {
     "^https?://": "tautan harus diawali http:// atau https:// (mis. 'https://peraturan.bpk.go.id/...')",
 }
 
+# Values that were valid once and name no single thing: a guess between their successors would be wrong half
+# the time, so the message names both.
+_RETIRED = {
+    "peraturan-bupati-walikota": "; tulis 'peraturan-bupati' untuk kabupaten, 'peraturan-wali-kota' untuk kota",
+    "peraturan-daerah-kabupaten-kota": (
+        "; tulis 'peraturan-daerah-kabupaten' untuk kabupaten, 'peraturan-daerah-kota' untuk kota"
+    ),
+}
+
+# Items that need one key of several (``anyOf`` of ``required``): what each alternative is for.
+_ANY_OF_HINTS = {
+    ("peraturan", "tertulis"): (
+        ": `peraturan:` dengan id dari peraturan.yaml, atau, bila peraturannya belum dicatat, `tertulis:` dengan "
+        "kutipannya seperti di dokumen"
+    ),
+    ("sop", "nama"): (
+        ": `sop:` dengan id SOP di buku ini, atau, untuk SOP di luar buku ini, `nama:` dengan namanya seperti di "
+        "dokumen (dan `instansi:`/`url:` bila ada)"
+    ),
+}
+
 
 @functools.cache
 def validator(schema_file: Path) -> jsonschema.protocols.Validator:
@@ -285,11 +306,16 @@ def _explain(error: jsonschema.ValidationError, optional: frozenset[str]) -> Ite
         yield path, f"harus berupa {wanted}, bukan {_describe(value)}{fix}"
     elif kind == "enum":
         choices = [str(c) for c in expected]
-        hint = did_you_mean(str(value), choices)
+        hint = _RETIRED.get(str(value)) or did_you_mean(str(value), choices)
         yield path, f"nilai '{value}' tidak sah (pilihan: {valid_values(choices)}){hint}"
     elif kind == "pattern":
         hint = _PATTERN_HINTS.get(expected, f"bentuk tidak sah: {expected}")
         yield path, f"{hint} (tertulis: {value!r})"
+    elif kind == "anyOf" and all(set(branch) == {"required"} for branch in expected):
+        # "An item needs one of these keys": the only use of anyOf in the schemas.
+        alternatives = tuple(name for branch in expected for name in branch["required"])
+        keys = " atau ".join(f"`{name}:`" for name in alternatives)
+        yield path, f"butir ini perlu {keys}{_ANY_OF_HINTS.get(alternatives, '')}"
     elif kind == "minItems":
         yield path, "daftar ini tidak boleh kosong; tulis paling sedikit satu butir '- ...'"
     elif kind in ("minimum", "exclusiveMinimum", "maximum"):

@@ -402,7 +402,9 @@ def _regulation_entries(handbook: Handbook) -> list[Any]:
     """The regulation pages for the nav, by kind in the order of the hierarchy."""
     kinds: dict[str, list[Any]] = {}
     for peraturan in sorted(handbook.peraturan, key=urutan):
-        kinds.setdefault(JENIS[peraturan.jenis][1], []).append({h(sitasi(peraturan)): links.peraturan_src(peraturan)})
+        kinds.setdefault(JENIS[peraturan.jenis].judul, []).append(
+            {h(sitasi(peraturan)): links.peraturan_src(peraturan)}
+        )
     return [{kind: pages} for kind, pages in kinds.items()]
 
 
