@@ -8,26 +8,18 @@ every SOP page prints to PDF as its form: the kop on the first sheet, the
 form's header row on each flowchart sheet, every step, and none of the
 screen's notes for reviewers.
 
-The sources use forms that main's loader may not read yet (an uncatalogued
-Dasar Hukum, a Keterkaitan outside the handbook, a Waktu with two times by
-signer). The tests build a copy of the sources without whichever of them
-this checkout cannot read (``FEATURES``), and say so in a skipped test; once
-a form is read, the copy keeps it and the pages are checked with it.
+The sources are built as they are, with what real documents hold: an
+uncatalogued Dasar Hukum, a Keterkaitan outside the handbook, a Waktu per
+case, steps whose pelaksana is not stated.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-import yaml
-from sop_handbook.durations import KonvensiWaktu, parse_waktu
 from sop_handbook.model import Sop
-from sop_handbook.yamlsource import read_source
 
 from . import browsing
 from .browsing import pdf_pages, squeezed
@@ -38,97 +30,17 @@ EXAMPLE = ROOT / "examples" / "lintas-instansi" / "sop_source"
 REVIEWER_NOTES = ("Tertulis di dokumen sumber", "Catatan sumber untuk peninjau")
 
 
-TWO_TIMES = "7 hari dengan bupati; 2 hari dengan Kadin"  # izin-prinsip, step 7: a time by who signs
-
-
-def _reads_uncatalogued_dasar_hukum(schema: dict) -> bool:
-    return "peraturan" not in schema["dasar_hukum"]["items"].get("required", [])
-
-
-def _reads_keterkaitan_by_name(schema: dict) -> bool:
-    return "nama" in schema["keterkaitan"]["items"]["properties"]
-
-
-def _reads_two_times(schema: dict) -> bool:
-    try:
-        parse_waktu(TWO_TIMES, KonvensiWaktu(7.5, 5, 20))
-    except ValueError:
-        return False
-    return True
-
-
-def _without_uncatalogued_dasar_hukum(sop: dict) -> None:
-    sop["dasar_hukum"] = [item for item in sop.get("dasar_hukum", []) if "peraturan" in item]
-
-
-def _without_keterkaitan_by_name(sop: dict) -> None:
-    sop["keterkaitan"] = [item for item in sop.get("keterkaitan", []) if "sop" in item]
-
-
-def _without_two_times(sop: dict) -> None:
-    for step in sop.get("langkah", []):
-        if step.get("mutu_baku", {}).get("waktu") == TWO_TIMES:
-            step["mutu_baku"]["waktu"] = None
-
-
-# What the example's sources use that main's schema and loader may not read yet: what it is, whether
-# this checkout reads it (given the SOP schema's properties), and the tests' copy of an SOP without it.
-FEATURES: list[tuple[str, Callable[[dict], bool], Callable[[dict], None]]] = [
-    (
-        "dasar_hukum without a catalogued peraturan (`- tertulis: ...`)",
-        _reads_uncatalogued_dasar_hukum,
-        _without_uncatalogued_dasar_hukum,
-    ),
-    (
-        "keterkaitan to an SOP outside the handbook (`- nama: ...`)",
-        _reads_keterkaitan_by_name,
-        _without_keterkaitan_by_name,
-    ),
-    (f"a Waktu with two times by signer ('{TWO_TIMES}')", _reads_two_times, _without_two_times),
-]
-_PROPERTIES = json.loads((ROOT / "schema" / "sop.schema.json").read_text(encoding="utf-8"))["properties"]
-MISSING = [(name, leave_out) for name, reads, leave_out in FEATURES if not reads(_PROPERTIES)]
-
-
-def example_sources(target: Path) -> Path:
-    """The example's sources in ``target``, without what this checkout cannot read yet (``MISSING``)."""
-    target.mkdir()
-    for path in sorted(EXAMPLE.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        if MISSING and path.stem not in ("organisasi", "peraturan", "glosarium"):
-            source, problems = read_source(path, path.name)  # as the loader reads it: `no:` is a key, not False
-            assert source is not None and not problems, problems
-            sop = source.data
-            for _, leave_out in MISSING:
-                leave_out(sop)
-            text = text.splitlines()[0] + "\n" + yaml.safe_dump(sop, allow_unicode=True, sort_keys=False, width=1000)
-        (target / path.name).write_text(text, encoding="utf-8")
-    return target
-
-
 pytestmark = pytest.mark.browser
 
 
-def test_the_full_example_sources_load():
-    missing = [name for name, _ in MISSING]
-    if missing:
-        pytest.skip("the example's sources need what this checkout does not read yet: " + "; ".join(missing))
-    assert len(load(EXAMPLE, EXAMPLE.parent).sops) == 5
+@pytest.fixture(scope="module")
+def example() -> tuple[Sop, ...]:
+    return load(EXAMPLE, EXAMPLE.parent).sops
 
 
 @pytest.fixture(scope="module")
-def sources(tmp_path_factory) -> Path:
-    return example_sources(tmp_path_factory.mktemp("lintas-instansi-sumber") / "sop_source")
-
-
-@pytest.fixture(scope="module")
-def example(sources) -> tuple[Sop, ...]:
-    return load(sources, sources.parent).sops
-
-
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory, sources) -> BuildResult:
-    project = make_project(tmp_path_factory.mktemp("lintas-instansi"), sorted(sources.glob("*.yaml")))
+def example_site(tmp_path_factory) -> BuildResult:
+    project = make_project(tmp_path_factory.mktemp("lintas-instansi"), sorted(EXAMPLE.glob("*.yaml")))
     result = build(project)
     assert result.returncode == 0, result.output
     return result
