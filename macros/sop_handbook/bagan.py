@@ -385,7 +385,7 @@ class _Layout:
 
 def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG."""
-    lajur = sop.lajur
+    lajur = sop.kolom
     width = lane_width(len(lajur))
     heights = [row_height(step, kertas) for step in sop.langkah]
     printed = pages(heights, page_room(lajur, kertas))

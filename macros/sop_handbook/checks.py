@@ -160,7 +160,7 @@ _KOLOM_SUMBER = {  # the printed form's text columns, and the key of a step that
 
 def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
     """A step whose row of the printed form (A4, ``bagan``) is taller than a page: the print would split it."""
-    room = bagan.page_room(sop.lajur)
+    room = bagan.page_room(sop.kolom)
     for index, step in enumerate(sop.langkah):
         height = bagan.row_height(step)
         if height > room:
