@@ -29,35 +29,17 @@ Everything here is numbers computed from the model and fixed words ("Ya",
 
 from __future__ import annotations
 
-import functools
-import math
-import re
 from dataclasses import dataclass
 
-from .durations import angka
-from .model import Langkah, Peran, Sop
-
-# A4 landscape, 10 mm margins: 277 x 190 mm to print on (F4: see Kertas).
-MARGIN = 10.0
-LEBAR_CETAK = 277.0
-TINGGI_CETAK = 190.0
-TOTAL_WAKTU = 8.0  # the "Total waktu" row, after the last step
-CADANGAN = 6.0  # what a page keeps free, for the difference between estimate and print
-
-# The text columns of the printed table (mm) and the pelaksana columns between them.
-KOLOM_NO = 8.0
-KOLOM_TEKS = {"kegiatan": 62.0, "kelengkapan": 34.0, "waktu": 18.0, "output": 34.0, "keterangan": 24.0}
-LAJUR_MAKS = 24.0
-LAJUR_MIN = 14.0
-# Printed text: 8 pt Arial (or Liberation Sans, its metric twin; sop.css asks for them) on 3.6 mm lines.
-UKURAN_HURUF = 8.0  # pt
-MM_PER_PT = 25.4 / 72
-CADANGAN_LEBAR = 1.03  # on every width: kerning, rounding, a fallback font a little wider
-TEBAL = 1.12  # bold text (the table's header) is this much wider at most
-TINGGI_BARIS_TEKS = 3.6
-PADDING_SEL = 3.0
-TINGGI_MIN = 16.0
-TINGGI_MIN_KEPUTUSAN = 18.0  # a diamond, and its Ya below it
+from .cetak import A4 as A4
+from .cetak import F4 as F4
+from .cetak import KERTAS as KERTAS
+from .cetak import KOLOM_NO as KOLOM_NO
+from .cetak import Kertas as Kertas
+from .cetak import TataKolom, capacity, pages, row_height, tata_kolom
+from .cetak import cabang_text as cabang_text
+from .cetak import waktu_lines as waktu_lines
+from .model import Peran, Sop
 
 SIMBOL_TINGGI = {"terminator": 8.0, "proses": 9.0, "keputusan": 11.0}
 KELAS = {"terminator": "t", "proses": "p", "keputusan": "k"}  # short: a thousand SOPs carry them
@@ -75,32 +57,6 @@ PANAH = (
 
 
 @dataclass(frozen=True)
-class Kertas:
-    """A paper the form prints on, landscape, in mm (mkdocs.yml's ``extra.kertas``).
-
-    A wider paper than A4 widens the Kegiatan column; the other columns keep their widths.
-    """
-
-    nama: str
-    lebar: float
-    tinggi: float
-
-    @property
-    def kolom_teks(self) -> dict[str, float]:
-        """The text columns' widths on this paper."""
-        return {**KOLOM_TEKS, "kegiatan": KOLOM_TEKS["kegiatan"] + self.lebar - 2 * MARGIN - LEBAR_CETAK}
-
-    @property
-    def tinggi_cetak(self) -> float:
-        return self.tinggi - 2 * MARGIN
-
-
-A4 = Kertas("A4", 297.0, 210.0)
-F4 = Kertas("F4", 330.0, 215.0)  # folio, the paper of many Indonesian offices
-KERTAS = {kertas.nama: kertas for kertas in (A4, F4)}
-
-
-@dataclass(frozen=True)
 class Panah:
     """An arrow of the flowchart, between two steps (their indices in ``sop.langkah``)."""
 
@@ -115,161 +71,19 @@ class Bagan:
     """The printed flowchart of one SOP: its lanes, rows and pages."""
 
     lajur: tuple[Peran, ...]
-    lebar_lajur: float
+    tata: TataKolom  # the table's columns
     tinggi: tuple[float, ...]  # each step's row, mm
     halaman: tuple[tuple[int, ...], ...]  # the step indices printed on each page
     baris: tuple[str, ...]  # each row's SVG
     konektor: tuple[tuple[str, int, int], ...]  # (letter, from step index, to step index)
 
     @property
+    def lebar_lajur(self) -> float:
+        return self.tata.lebar_lajur
+
+    @property
     def lebar(self) -> float:
         return self.lebar_lajur * len(self.lajur)
-
-
-def lane_width(count: int) -> float:
-    """The width of a pelaksana column: what the text columns leave, within bounds."""
-    free = LEBAR_CETAK - KOLOM_NO - sum(KOLOM_TEKS.values())
-    return max(LAJUR_MIN, min(LAJUR_MAKS, math.floor(free / max(count, 1))))
-
-
-# Arial's advance widths, in thousandths of an em, of the printable ASCII characters (space to "~").
-_ARIAL = (
-    (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278)  # space to /
-    + (556,) * 10  # digits
-    + (278, 278, 584, 584, 584, 556, 1015)  # : ; < = > ? @
-    + (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833)  # A to M
-    + (722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611)  # N to Z
-    + (278, 278, 278, 469, 556, 333)  # [ \\ ] ^ _ `
-    + (556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833)  # a to m
-    + (556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500)  # n to z
-    + (334, 260, 334, 584)  # { | } ~
-)
-_EM = {chr(32 + index): width for index, width in enumerate(_ARIAL)}
-_LATIN_LEBAR = {"\u00a0": 278, "Æ": 1000, "æ": 889, "Œ": 1000, "œ": 944}  # no-break space; the widest letters
-LATIN = 778  # any other accented Latin letter: the widest capital's width
-LAIN = 1300  # any other script, symbol or emoji: wider than an em, whatever font the browser falls back to
-_BREAK = re.compile(r"[ \t\n\r\f]+")  # where a browser may wrap: not at a no-break or other Unicode space
-
-
-def _em(char: str) -> int:
-    width = _EM.get(char)
-    if width is not None:
-        return width
-    if "\u00a0" <= char <= "\u024f":
-        return _LATIN_LEBAR.get(char, LATIN)
-    return LAIN
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def text_width(word: str) -> float:
-    """The printed width (mm) of ``word`` at 8 pt, a little more than Arial's."""
-    return sum(_em(char) for char in word) / 1000 * UKURAN_HURUF * MM_PER_PT * CADANGAN_LEBAR
-
-
-def lines(text: str | None, width: float, scale: float = 1.0) -> int:
-    """How many printed lines ``text`` takes in a column ``width`` mm wide (words wrapped greedily at
-    spaces; a word wider than the column breaks anywhere, from a line of its own). ``scale``: wider text."""
-    if not text:
-        return 0
-    room = width - PADDING_SEL
-    space = text_width(" ") * scale
-    count, used = 1, 0.0
-    for word in _BREAK.split(text):
-        if not word:
-            continue
-        size = text_width(word) * scale
-        if size > room:
-            count, used = (count + 1 if used else count), 0.0
-            for char in word:
-                size = text_width(char) * scale
-                if used and used + size > room:
-                    count, used = count + 1, size
-                else:
-                    used += size
-        elif used and used + space + size > room:
-            count, used = count + 1, size
-        else:
-            used += size + (space if used else 0.0)
-    return count
-
-
-_JAM_SAJA = re.compile(r"\s*\d+(?:[.,]\d+)?\s*jam(?:\s+kerja)?\s*", re.IGNORECASE)
-
-
-def waktu_lines(step: Langkah) -> tuple[str, ...]:
-    """Waktu as the table prints it: as written, then the working hours it counts for unless it is written
-    in hours alone ("2 Jam"); a range shows both ends ("= 7,5–15 jam kerja"). Nothing more without a time."""
-    waktu, durasi = step.mutu_baku.waktu, step.mutu_baku.durasi
-    if durasi is None:
-        return (waktu,) if waktu else ()
-    assert waktu is not None
-    if _JAM_SAJA.fullmatch(waktu):
-        return (waktu,)
-    hours = angka(durasi.paling_lama)
-    if durasi.rentang:
-        hours = f"{angka(durasi.paling_cepat)}–{hours}"
-    return (waktu, f"= {hours} jam kerja")
-
-
-def cabang_text(step: Langkah) -> str | None:
-    """A decision's branches as the table states them under its kegiatan."""
-    if not step.keputusan:
-        return None
-    ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
-    tidak = f"langkah {step.tidak}" if step.tidak is not None else "tujuan tidak tercantum"
-    return f"Ya: {ya}; Tidak: {tidak}"
-
-
-def column_lines(step: Langkah, kolom: dict[str, float] = KOLOM_TEKS) -> dict[str, int]:
-    """How many printed lines each text column of a step's row takes (columns ``kolom`` wide)."""
-    texts: dict[str, tuple[str | None, ...]] = {
-        "kegiatan": (step.kegiatan, cabang_text(step)),
-        "kelengkapan": (step.mutu_baku.kelengkapan,),
-        "waktu": waktu_lines(step),
-        "output": (step.mutu_baku.output,),
-        "keterangan": (step.keterangan,),
-    }
-    return {column: sum(lines(text, kolom[column]) for text in parts) for column, parts in texts.items()}
-
-
-@functools.lru_cache(maxsize=1 << 15)  # the source check and the drawing ask for the same rows
-def row_height(step: Langkah, kertas: Kertas = A4) -> float:
-    """The printed height of a step's row on ``kertas``: its longest column, at least room for a symbol."""
-    most = max(column_lines(step, kertas.kolom_teks).values())
-    least = TINGGI_MIN_KEPUTUSAN if step.keputusan else TINGGI_MIN
-    return max(least, math.ceil(most * TINGGI_BARIS_TEKS + PADDING_SEL))
-
-
-def header_height(lajur: tuple[Peran, ...], width: float) -> float:
-    """The flowchart table's two header rows, repeated on every printed page: "Pelaksana" and
-    "Mutu Baku" on one line, then the pelaksana's names, wrapped in their columns."""
-    names = max((lines(peran.label, width, TEBAL) for peran in lajur), default=1)
-    return 2 * PADDING_SEL + (1 + max(names, 2)) * TINGGI_BARIS_TEKS
-
-
-def capacity(lajur: tuple[Peran, ...], width: float, kertas: Kertas = A4) -> float:
-    """The height a printed page of ``kertas`` leaves for the steps' rows."""
-    return kertas.tinggi_cetak - header_height(lajur, width) - CADANGAN
-
-
-def page_room(lajur: tuple[Peran, ...], kertas: Kertas = A4) -> float:
-    """The height a printed page of ``kertas`` leaves for the rows of a table with these lanes."""
-    return capacity(lajur, lane_width(len(lajur)), kertas)
-
-
-def pages(heights: list[float], capacity: float, last_extra: float = TOTAL_WAKTU) -> list[list[int]]:
-    """The rows on each printed page, in order: as many as fit, the total row on the last page."""
-    result: list[list[int]] = [[]]
-    used = 0.0
-    for index, height in enumerate(heights):
-        if result[-1] and used + height > capacity:
-            result.append([])
-            used = 0.0
-        result[-1].append(index)
-        used += height
-    if len(result[-1]) > 1 and used + last_extra > capacity:
-        result.append([result[-1].pop()])  # the last step goes over with the total
-    return result
 
 
 def arrows(sop: Sop) -> list[Panah]:
@@ -386,9 +200,10 @@ class _Layout:
 def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG."""
     lajur = sop.kolom
-    width = lane_width(len(lajur))
-    heights = [row_height(step, kertas) for step in sop.langkah]
-    printed = pages(heights, page_room(lajur, kertas))
+    tata = tata_kolom(lajur, kertas)
+    width = tata.lebar_lajur
+    heights = [row_height(step, tata) for step in sop.langkah]
+    printed = pages(heights, capacity(tata))
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = _Layout(sop, lajur, width, heights)
     rows = [_Row(width * len(lajur), height) for height in heights]
@@ -414,7 +229,7 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
         _symbol(rows[index], shape(sop, index), at.cx(index), at.cy(index), 2 * at.half_w(index))
     return Bagan(
         lajur=lajur,
-        lebar_lajur=width,
+        tata=tata,
         tinggi=tuple(heights),
         halaman=tuple(tuple(p) for p in printed),
         baris=tuple(row.svg() for row in rows),
