@@ -207,4 +207,5 @@ def test_f4_widens_the_kegiatan_column_alone_and_never_needs_more_pages_than_a4(
     for sop in SOPS:
         a4, f4 = bagan.draw(sop), bagan.draw(sop, bagan.F4)
         assert len(f4.halaman) <= len(a4.halaman)
-        assert all(f <= a for f, a in zip(f4.tinggi, a4.tinggi, strict=True))  # a wider column: fewer lines
+        widths = zip(sop.langkah, [f4.tata] * len(sop.langkah), [a4.tata] * len(sop.langkah), strict=True)
+        assert all(cetak.row_height(s, f) <= cetak.row_height(s, a) for s, f, a in widths)  # wider: fewer lines

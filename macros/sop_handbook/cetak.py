@@ -273,6 +273,32 @@ def page_room(lajur: tuple[Peran, ...], kertas: Kertas = A4) -> float:
     return capacity(tata_kolom(lajur, kertas))
 
 
+SAMBUNG = 5.0  # the room an off-page connector takes above the first or below the last step of a page
+
+
+def pages_bersambung(
+    heights: list[float], capacity: float, turun: set[int], last_extra: float = TOTAL_WAKTU
+) -> tuple[list[list[int]], list[float], list[float]]:
+    """The rows on each printed page, when a row of ``turun`` (its arrow goes down to the next step) that
+    ends a page needs ``SAMBUNG`` more below its symbol for the connector its arrow goes into, and the next
+    row, starting the next page, as much above its symbol for the connector its arrow comes out of. The
+    pages, and each row's room added above and below."""
+    result: list[list[int]] = [[]]
+    used, last = 0.0, len(heights) - 1
+    for index, height in enumerate(heights):
+        after = last_extra if index == last else SAMBUNG if index in turun else 0.0
+        if result[-1] and used + height + after > capacity:
+            result.append([])
+            used = SAMBUNG if index - 1 in turun else 0.0
+        result[-1].append(index)
+        used += height
+    above, below = [0.0] * len(heights), [0.0] * len(heights)
+    for rows in result[1:]:
+        if rows[0] - 1 in turun:
+            above[rows[0]], below[rows[0] - 1] = SAMBUNG, SAMBUNG
+    return result, above, below
+
+
 def pages(heights: list[float], capacity: float, last_extra: float = TOTAL_WAKTU) -> list[list[int]]:
     """The rows on each printed page, in order: as many as fit, the total row on the last page."""
     result: list[list[int]] = [[]]
