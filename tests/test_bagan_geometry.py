@@ -166,14 +166,13 @@ def test_generated_flows_have_clean_geometry_on_every_page(sop):
 
 @settings(max_examples=200, deadline=None)
 @given(flows())
-def test_a_connector_without_a_free_place_is_beside_the_table_s_edge_or_a_crowded_row(sop):
+def test_what_finds_no_free_place_is_beside_the_table_s_edge_or_in_a_crowded_row(sop):
     drawn = bagan.draw(sop)
     last = len(drawn.lajur) - 1
     for row in drawn.geometri:
-        for connector in row.konektor:
-            if connector.sesak:
-                lanes = {int(s.cx // drawn.lebar_lajur) for s in row.simbol}
-                assert lanes & {0, last} or len(row.simbol) + len(row.konektor) >= 3, connector
+        for crowded in [c for c in row.konektor if c.sesak] + [lb for lb in row.label if lb.sesak]:
+            lanes = {int(s.cx // drawn.lebar_lajur) for s in row.simbol}
+            assert lanes & {0, last} or len(row.simbol) + len(row.konektor) >= 3, crowded
 
 
 @pytest.mark.parametrize("lanes", range(2, 9))

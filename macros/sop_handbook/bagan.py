@@ -156,6 +156,7 @@ class Label:
     akhir: bool  # the text ends at x
     kotak: Kotak
     panah: int
+    sesak: bool = False  # drawn over a connector or another label: no free place was found
 
 
 @dataclass(frozen=True)
@@ -227,8 +228,8 @@ class Bagan:
     konektor: tuple[tuple[str, int, int], ...]  # (letter, from step index, to step index)
     panah: tuple[Panah, ...] = ()
     geometri: tuple[Baris, ...] = ()
-    # The letters of connectors that found no free place beside their symbol (a row crowded with symbols and
-    # connectors) and were drawn at the nearest place regardless.
+    # What found no free place (a row crowded with symbols and connectors) and was drawn at the nearest place
+    # regardless: connectors by letter, labels as "Tidak 4" (the label and its decision's number).
     sesak: tuple[str, ...] = ()
 
     @property
@@ -248,7 +249,7 @@ class Bagan:
                 row = self.geometri[index]
                 simbol += [_moved(s, top) for s in row.simbol]
                 garis += [Garis(tuple((x, y + top) for x, y in g.titik), g.panah, g.kepala) for g in row.garis]
-                label += [Label(lb.teks, lb.x, lb.y + top, lb.akhir, lb.kotak.geser(top), lb.panah) for lb in row.label]
+                label += [dataclasses.replace(lb, y=lb.y + top, kotak=lb.kotak.geser(top)) for lb in row.label]
                 konektor += [dataclasses.replace(c, top=c.top + top) for c in row.konektor]
                 top += row.tinggi
             result.append(Halaman(tuple(simbol), tuple(garis), tuple(label), tuple(konektor)))
@@ -414,7 +415,8 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
         konektor=tuple((letters[n], found[n].dari, found[n].ke) for n in crossing),
         panah=tuple(found),
         geometri=tuple(rows),
-        sesak=tuple(dict.fromkeys(c.huruf for row in rows for c in row.konektor if c.sesak)),
+        sesak=tuple(dict.fromkeys(c.huruf for row in rows for c in row.konektor if c.sesak))
+        + tuple(f"{lb.teks} {sop.langkah[found[lb.panah].dari].no}" for row in rows for lb in row.label if lb.sesak),
     )
 
 
@@ -567,13 +569,16 @@ def _label(row: Baris, at: _Layout, arrow: Panah, n: int) -> None:
         candidates = [(corner + side * 0.6, symbol.cy + dy, side < 0) for dy in (-0.8, 2.6, -3.2, 4.6)]
         # No room beside the corner (the lane at the table's edge): over or under the diamond, on its side.
         candidates += [(symbol.cx + side * 0.8, symbol.cy + dy, side < 0) for dy in (-symbol.half_h - 0.5, 7.6)]
+        for c in (c for c in row.konektor if c.panah == n):  # over or under the branch's own connector
+            edge = c.cx - side * KONEKTOR / 2
+            candidates += [(edge, c.top - 0.5, side < 0), (edge, c.top + KONEKTOR + 2.2, side < 0)]
     boxes = [(_label_box(arrow.label, x, y, end), x, y, end) for x, y, end in candidates]
     free = [c for c in boxes if row.bebas(c[0])]
     inside = [c for c in boxes if c[0].x0 >= 0 and c[0].x1 <= row.lebar and c[0].y0 >= 0 and c[0].y1 <= row.tinggi]
     others = [other.kotak for other in row.label] + [c.kotak for c in row.konektor]
     apart = [c for c in inside or boxes if not any(c[0].tumpang(other) for other in others)]
     box, x, y, end = (free or apart or boxes)[0]
-    row.label.append(Label(arrow.label, x, y, end, box, n))
+    row.label.append(Label(arrow.label, x, y, end, box, n, not apart))
 
 
 def _n(value: float) -> str:
@@ -582,11 +587,19 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _path(garis: Garis) -> str:
+SAMBUNG_BAWAH = 3.0  # how far a line leaving a row's bottom is drawn on below it (the SVG overflows)
+
+
+def _path(garis: Garis, height: float) -> str:
     """A polyline of horizontal and vertical segments; with an arrowhead at its end (class "a": the page's
-    CSS gives it the ``PANAH`` marker)."""
-    (x, y), path = garis.titik[0], f"M{_n(garis.titik[0][0])} {_n(garis.titik[0][1])}"
-    for nx, ny in garis.titik[1:]:
+    CSS gives it the ``PANAH`` marker). A line leaving the row's bottom goes on a little below it: Chromium
+    prints the rows of a table's last page a little taller than planned, and the next row's line must meet."""
+    points = list(garis.titik)
+    (px, py), (lx, ly) = points[-2], points[-1]
+    if ly == height and px == lx and py < ly:
+        points[-1] = (lx, ly + SAMBUNG_BAWAH)
+    (x, y), path = points[0], f"M{_n(points[0][0])} {_n(points[0][1])}"
+    for nx, ny in points[1:]:
         path += f"H{_n(nx)}" if ny == y else f"V{_n(ny)}" if nx == x else f"L{_n(nx)} {_n(ny)}"
         x, y = nx, ny
     return f'<path class="a" d="{path}"/>' if garis.kepala else f'<path d="{path}"/>'
@@ -614,7 +627,7 @@ def _connector_svg(connector: Konektor) -> str:
 def _svg(row: Baris) -> str:
     """The row's SVG. It has no size of its own: the page's CSS makes it as wide as the pelaksana columns,
     and the viewBox then makes it as tall as the row. Lines first: the symbols, white, cover their ends."""
-    parts = [_path(g) for g in row.garis] + [_symbol_svg(s) for s in row.simbol]
+    parts = [_path(g, row.tinggi) for g in row.garis] + [_symbol_svg(s) for s in row.simbol]
     parts += [_connector_svg(c) for c in row.konektor]
     for label in row.label:
         anchor = ' text-anchor="end"' if label.akhir else ""
