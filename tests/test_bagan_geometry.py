@@ -20,7 +20,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sop_handbook import bagan
-from sop_handbook.bagan import Garis, Halaman, Simbol
+from sop_handbook.geometri import Garis, Halaman, Simbol
 from sop_handbook.model import Langkah, MutuBaku, Peran, Sop
 
 from .conftest import ROOT, load
