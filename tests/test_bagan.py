@@ -10,14 +10,15 @@ connectors with the same letter; a printed page holds whole rows.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sop_handbook import bagan
-from sop_handbook.model import Sop
+from sop_handbook import bagan, cetak
+from sop_handbook.model import Peran, Sop
 
 from .conftest import FIXTURES, ROOT, load
 
@@ -45,6 +46,11 @@ def long_sop(sop: Sop) -> Sop:
 
 
 SOPS = all_sops()
+LONG_LABEL = "Pejabat Level II (Sekretaris)"
+
+
+def lanes(count: int, label: str = LONG_LABEL) -> tuple[Peran, ...]:
+    return tuple(Peran(f"peran-{i}", label) for i in range(count))
 
 
 def expected_shape(sop: Sop, index: int) -> str:
@@ -79,8 +85,10 @@ def symbol_of(row: ET.Element) -> tuple[str, float]:
 @pytest.mark.parametrize("sop", SOPS, ids=lambda sop: sop.id)
 def test_each_step_s_symbol_is_its_kind_in_its_pelaksana_s_column(sop):
     drawn = bagan.draw(sop)
+    # The form's columns: every column of the unit, in its order (a role without a step too).
     assert [peran.id for peran in drawn.lajur] == [p.id for p in sop.unit.pelaksana if p in drawn.lajur]
-    assert {peran.id for peran in drawn.lajur} == {p.id for step in sop.langkah for p in step.pelaksana}
+    assert set(sop.unit.pelaksana) <= set(drawn.lajur)
+    assert {peran.id for peran in drawn.lajur} >= {p.id for step in sop.langkah for p in step.pelaksana}
     for index, (step, svg) in enumerate(zip(sop.langkah, drawn.baris, strict=True)):
         row = ET.fromstring(svg)
         kind, x = symbol_of(row)
@@ -126,15 +134,15 @@ def test_a_long_sop_continues_over_pages_with_lettered_connectors():
 @pytest.mark.parametrize("sop", SOPS, ids=lambda sop: sop.id)
 def test_printed_pages_hold_whole_rows_in_order_within_the_page(sop):
     drawn = bagan.draw(sop)
-    room = bagan.capacity(drawn.lajur, drawn.lebar_lajur)
-    assert room <= bagan.TINGGI_CETAK - 3 * bagan.TINGGI_BARIS_TEKS  # the header takes its lines
+    room = cetak.capacity(drawn.tata)
+    assert room <= cetak.TINGGI_CETAK - 3 * cetak.TINGGI_BARIS_TEKS  # the header takes its lines
     assert [i for rows in drawn.halaman for i in rows] == list(range(len(sop.langkah)))
     assert all(rows for rows in drawn.halaman)
     for rows in drawn.halaman:
         assert sum(drawn.tinggi[i] for i in rows) <= room or len(rows) == 1
     last = drawn.halaman[-1]
-    assert sum(drawn.tinggi[i] for i in last) + bagan.TOTAL_WAKTU <= room or len(last) == 1
-    assert all(height >= bagan.TINGGI_MIN for height in drawn.tinggi)
+    assert sum(drawn.tinggi[i] for i in last) + cetak.TOTAL_WAKTU <= room or len(last) == 1
+    assert all(height >= cetak.TINGGI_MIN for height in drawn.tinggi)
 
 
 def test_the_svg_holds_only_fixed_words_and_numbers():
@@ -163,37 +171,41 @@ def test_the_svg_holds_only_fixed_words_and_numbers():
     ],
 )
 def test_lines_wraps_words_greedily_at_arials_widths(text, width, lines):
-    assert bagan.lines(text, width) == lines
+    assert cetak.lines(text, width) == lines
 
 
 def test_text_width_is_arials_and_a_little_more():
-    assert bagan.text_width("M") == pytest.approx(833 / 1000 * 8 * 25.4 / 72 * bagan.CADANGAN_LEBAR)
-    assert bagan.text_width("i") < bagan.text_width("a") < bagan.text_width("W") < bagan.text_width("@")
-    assert bagan.text_width("é") >= bagan.text_width("e") and bagan.text_width("Æ") > bagan.text_width("M")
-    assert bagan.text_width("😀") > bagan.text_width("M")
+    assert cetak.text_width("M") == pytest.approx(833 / 1000 * 8 * 25.4 / 72 * cetak.CADANGAN_LEBAR)
+    assert cetak.text_width("i") < cetak.text_width("a") < cetak.text_width("W") < cetak.text_width("@")
+    assert cetak.text_width("é") >= cetak.text_width("e") and cetak.text_width("Æ") > cetak.text_width("M")
+    assert cetak.text_width("😀") > cetak.text_width("M")
 
 
 @given(st.lists(st.text(min_size=1, max_size=30), max_size=30), st.text(min_size=1, max_size=10))
 def test_more_words_never_take_fewer_lines_and_every_character_has_room(words, extra):
     text = " ".join(words)
-    assert bagan.lines(text + " " + extra, 34.0) >= bagan.lines(text, 34.0)
-    room = 34.0 - bagan.PADDING_SEL
-    ink = sum(bagan.text_width(char) for char in text if char not in " \t\n\r\f")
-    assert bagan.lines(text, 34.0) * room >= ink  # the lines counted hold all the text
+    assert cetak.lines(text + " " + extra, 34.0) >= cetak.lines(text, 34.0)
+    room = 34.0 - cetak.PADDING_SEL
+    ink = sum(cetak.text_width(char) for char in text if char not in " \t\n\r\f")
+    assert cetak.lines(text, 34.0) * room >= ink  # the lines counted hold all the text
 
 
 def test_every_column_width_the_table_can_ask_for_has_its_print_rule():
     css = (ROOT / "docs/assets/stylesheets/sop.css").read_text(encoding="utf-8")
-    lanes = {bagan.lane_width(count) for count in range(1, 30)}
-    assert all(width == int(width) for width in lanes)  # a class per whole millimetre
-    for width in {bagan.KOLOM_NO, *bagan.KOLOM_TEKS.values(), *lanes}:
+    widths = {cetak.KOLOM_NO}
+    for kertas, count, label in itertools.product((cetak.A4, cetak.F4), range(1, 16), ("Staf", LONG_LABEL, "M" * 40)):
+        tata = cetak.tata_kolom(lanes(count, label), kertas)
+        widths |= {tata.lebar_lajur, *tata.kolom_teks.values()}
+    assert all(width == int(width) for width in widths)  # a class per whole millimetre
+    for width in widths:
         assert f".sop-l{width:.0f} {{ width: {width:.0f}mm; }}" in css, width
 
 
 def test_f4_widens_the_kegiatan_column_alone_and_never_needs_more_pages_than_a4():
-    assert bagan.F4.kolom_teks == {**bagan.KOLOM_TEKS, "kegiatan": bagan.KOLOM_TEKS["kegiatan"] + 33}
-    assert bagan.A4.kolom_teks == bagan.KOLOM_TEKS and bagan.A4.tinggi_cetak == bagan.TINGGI_CETAK
+    assert bagan.F4.kolom_teks == {**cetak.KOLOM_TEKS, "kegiatan": cetak.KOLOM_TEKS["kegiatan"] + 33}
+    assert bagan.A4.kolom_teks == cetak.KOLOM_TEKS and bagan.A4.tinggi_cetak == cetak.TINGGI_CETAK
     for sop in SOPS:
         a4, f4 = bagan.draw(sop), bagan.draw(sop, bagan.F4)
         assert len(f4.halaman) <= len(a4.halaman)
-        assert all(f <= a for f, a in zip(f4.tinggi, a4.tinggi, strict=True))  # a wider column: fewer lines
+        widths = zip(sop.langkah, [f4.tata] * len(sop.langkah), [a4.tata] * len(sop.langkah), strict=True)
+        assert all(cetak.row_height(s, f) <= cetak.row_height(s, a) for s, f, a in widths)  # wider: fewer lines

@@ -107,7 +107,7 @@ def print_page(browser: Browser, real_url: str) -> Iterator[Page]:
 @given(st.lists(st.tuples(TEXTS, OPTIONAL, OPTIONAL, OPTIONAL), min_size=2, max_size=4))
 @example([("M" * 300, "W" * 200, "MW " * 60, None), ("ﬃ " * 80, None, None, "@" * 90)])
 def test_printed_rows_of_any_text_fit_the_height_planned_for_them(print_page, texts):
-    """The build plans each printed row's height from its text (``bagan.row_height``); Chromium's row
+    """The build plans each printed row's height from its text (``cetak.row_height``); Chromium's row
     must never be taller than that, or the arrows would not meet and the pages would not be as planned."""
     base = REAL.sop("penyusunan-rka-dpa")
     steps = []
@@ -245,7 +245,9 @@ def test_on_f4_every_sop_prints_on_folio_with_a_wider_kegiatan_on_the_pages_plan
             for row, drawing in seen.page.evaluate(ROWS_AND_DRAWINGS):
                 assert row <= drawing + 2, (sop.id, row, drawing)
             kegiatan = seen.page.evaluate("document.querySelector('tr.sop-lebar td:nth-child(2)').className")
-            assert kegiatan == "sop-l95"
+            assert (
+                kegiatan == f"sop-l{drawn.tata.kolom_teks['kegiatan']:.0f}" and drawn.tata.kolom_teks["kegiatan"] > 95
+            )
 
 
 FILLED = "(document.querySelector('.sop-monitoring [data-isi=nomor]')?.textContent ?? '') !== ''"

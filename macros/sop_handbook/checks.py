@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
-from . import bagan
+from . import cetak
 from .model import Peraturan, Sop
 from .problems import Level, Problem, close_id
 from .yamlsource import Source
@@ -52,6 +52,7 @@ def check_handbook(
         problems += _steps(sop, source, owners)
         problems += _repeated_citations(sop, source)
         problems += _printed_rows(sop, source)
+        problems += _printed_columns(sop, source)
         if sop.tinjauan_lewat(hari_ini):
             message = f"Tanggal Revisi (rencana peninjauan) {sop.tanggal_revisi} sudah lewat; tinjau SOP ini"
             problems.append(source.problem(("tanggal_revisi",), message, W))
@@ -174,11 +175,12 @@ _KOLOM_SUMBER = {  # the printed form's text columns, and the key of a step that
 
 def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
     """A step whose row of the printed form (A4, ``bagan``) is taller than a page: the print would split it."""
-    room = bagan.page_room(sop.lajur)
+    tata = cetak.tata_kolom(sop.kolom)
+    room = cetak.capacity(tata)
     for index, step in enumerate(sop.langkah):
-        height = bagan.row_height(step)
+        height = cetak.row_height(step, tata)
         if height > room:
-            counts = bagan.column_lines(step)
+            counts = cetak.column_lines(step, tata.kolom_teks)
             column = max(counts, key=lambda name: counts[name])
             message = (
                 f"langkah {step.no} terlalu panjang untuk satu halaman formulir cetak (A4): barisnya sekitar "
@@ -186,6 +188,25 @@ def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
                 "persingkat teksnya atau bagi menjadi dua langkah"
             )
             yield source.problem(("langkah", index, *_KOLOM_SUMBER[column]), message, W)
+
+
+def _printed_columns(sop: Sop, source: Source) -> Iterator[Problem]:
+    """A printed form with more pelaksana columns than its paper holds readably (A4; F4 with KERTAS=F4)."""
+    if sop.draf or cetak.tata_kolom(sop.kolom).muat:
+        return
+    path = ("kolom_pelaksana",) if sop.kolom_pelaksana else ("unit",)
+    columns = f"{len(sop.kolom)} kolom pelaksana"
+    if cetak.tata_kolom(sop.kolom, cetak.F4).muat:
+        fix = "cetak di kertas F4 (make pdf KERTAS=F4) atau kurangi kolom dengan `kolom_pelaksana:`"
+        where = "kertas A4"
+    else:
+        fix = "kurangi kolom dengan `kolom_pelaksana:` (cukup pelaksana langkahnya)"
+        where = "kertas A4 maupun F4"
+    message = (
+        f"formulir cetak SOP '{sop.judul_tampil}' memuat {columns}, lebih dari yang muat terbaca di {where} "
+        f"(judul kolom terpotong di tengah kata); {fix}"
+    )
+    yield source.problem(path, message, W)
 
 
 def check_peraturan(peraturan: Sequence[Peraturan], sops: Sequence[Sop], source: Source | None) -> list[Problem]:

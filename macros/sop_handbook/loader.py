@@ -181,6 +181,7 @@ def build_sop(
         marks.append(("nomor", nomor.strip()))
         nomor = None
     langkah = _langkah(source, unit, instansi.konvensi, problems) if instansi and unit else ()
+    kolom = _kolom_pelaksana(source, unit, langkah, problems) if unit else ()
     dasar_hukum = _dasar_hukum(source, peraturan, problems)
     keterkaitan = _keterkaitan(source, problems)
     riwayat = _riwayat(source, org, problems)
@@ -209,8 +210,39 @@ def build_sop(
         riwayat_revisi=riwayat,
         langkah=langkah,
         tanda_kosong=tuple(marks),
+        kolom_pelaksana=kolom,
     )
     return sop, problems
+
+
+def _kolom_pelaksana(
+    source: Source, unit: Unit, langkah: tuple[Langkah, ...], problems: list[Problem]
+) -> tuple[Peran, ...]:
+    """The SOP's own printed pelaksana columns (``kolom_pelaksana``): roles of its unit, among them every
+    role that performs a step."""
+    written: list[str] = source.data.get("kolom_pelaksana") or []
+    columns = []
+    for index, peran_id in enumerate(written):
+        found = unit.peran(peran_id)
+        if found is None:
+            ids = [p.id for p in unit.pelaksana]
+            problems.append(_unknown(source, ("kolom_pelaksana", index), ids, "pelaksana", f" di unit {unit.id}"))
+        elif found in columns:
+            message = f"kolom '{peran_id}' sudah disebut; tulis setiap kolom sekali"
+            problems.append(source.problem(("kolom_pelaksana", index), message))
+        else:
+            columns.append(found)
+    if not written or len(columns) < len(written):  # none named, or an error already reported
+        return tuple(columns)
+    for peran in dict.fromkeys(p for step in langkah for p in step.pelaksana if p is not TIDAK_TERCANTUM):
+        if peran not in columns:
+            steps = ", ".join(str(step.no) for step in langkah if step.oleh(peran.id))
+            message = (
+                f"pelaksana '{peran.id}' (langkah {steps}) tidak ada di kolom_pelaksana; tambahkan '{peran.id}' ke "
+                "daftar ini, atau hapus kunci kolom_pelaksana agar formulir memuat semua kolom unit"
+            )
+            problems.append(source.problem(("kolom_pelaksana",), message))
+    return tuple(columns)
 
 
 def _unknown(source: Source, path: KeyPath, choices: list[str], what: str, where: str) -> Problem:

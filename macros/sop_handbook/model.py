@@ -293,6 +293,8 @@ class Sop:
     riwayat_revisi: tuple[Revisi, ...] = ()
     # Fields the document marks as not stated, with the mark as written: (key, "-"), (key, "(ditinjau kembali)").
     tanda_kosong: tuple[tuple[str, str], ...] = ()
+    # The printed form's pelaksana columns when the SOP names its own (``kolom_pelaksana:``); else the unit's.
+    kolom_pelaksana: tuple[Peran, ...] = ()
 
     @property
     def draf(self) -> bool:
@@ -334,6 +336,15 @@ class Sop:
         acting = {peran.id for step in self.langkah for peran in step.pelaksana}
         unknown = (TIDAK_TERCANTUM,) if TIDAK_TERCANTUM.id in acting else ()
         return tuple(peran for peran in self.unit.pelaksana if peran.id in acting) + unknown
+
+    @property
+    def kolom(self) -> tuple[Peran, ...]:
+        """The pelaksana columns of the printed form, in its order: the SOP's own ``kolom_pelaksana`` if it
+        names them, else every column of the unit, a role without a step of this SOP too (as the paper form
+        lists them); then the column "Pelaksana tidak tercantum" if a step needs it."""
+        columns = self.kolom_pelaksana or self.unit.pelaksana
+        acting = {peran.id for step in self.langkah for peran in step.pelaksana}
+        return columns + ((TIDAK_TERCANTUM,) if TIDAK_TERCANTUM.id in acting else ())
 
     @property
     def ada_rekonstruksi(self) -> bool:

@@ -243,7 +243,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bag
     drawn = bagan.draw(sop, kertas)
     lanes = len(drawn.lajur)
     head = column_heads("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
-    text = kertas.kolom_teks
+    text = drawn.tata.kolom_teks
     widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * lanes]
     widths += [text["kelengkapan"], text["waktu"], text["output"], text["keterangan"]]
     # The widths' classes are sop.css's; the first cell also holds the arrowhead the rows' arrows use.
@@ -252,7 +252,9 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bag
         '<th rowspan="2">No</th> <th rowspan="2">Kegiatan</th> '
         f'<th colspan="{lanes}">Pelaksana</th> <th colspan="3">Mutu Baku</th> <th rowspan="2">Keterangan</th>'
     )
-    form_lanes = column_heads(*(h(p.label) for p in drawn.lajur), "Kelengkapan", "Waktu", "Output")
+    small = f' class="{drawn.tata.kelas_kepala}"' if drawn.tata.kelas_kepala else ""  # many columns: smaller type
+    form_lanes = " ".join(f'<th scope="col"{small}>{h(p.label)}</th>' for p in drawn.lajur)
+    form_lanes += " " + column_heads("Kelengkapan", "Waktu", "Output")
     thead = (
         f'<thead><tr class="sop-layar">{head}</tr>\n<tr class="sop-cetak sop-lebar">{sizes}</tr>\n'
         f'<tr class="sop-cetak">{form}</tr>\n<tr class="sop-cetak">{form_lanes}</tr></thead>'
