@@ -43,9 +43,15 @@ _CODES = [
 _PLACEHOLDERS = str.maketrans({"ﬂ": "ﬂ\u2060", "¶": "¶\u2060"})
 # Diagram config goes in the diagram: Material ignores mermaid2's arguments.
 # Counting cross-lane edges when ranking puts every step on a row of its own,
-# top to bottom in step order, as on the paper form.
+# top to bottom in step order, as on the paper form. The swimlane is drawn by
+# Mermaid's flowchart renderer, which reads the flowchart options: at its
+# natural size (no useMaxWidth), so that five to eight lanes are not shrunk to
+# the page's width and their 14 px text to 5 px; the page scrolls it sideways
+# (docs/assets/javascripts/diagram-alir.js).
 _FRONTMATTER = """---
 config:
+  flowchart:
+    useMaxWidth: false
   swimlane:
     ignoreCrossLaneEdges: false
     optimizeRanksByCrossings: false
