@@ -83,3 +83,10 @@ def test_a_role_without_steps_gets_no_lane(tmp_path):
 def test_printable_is_the_test_escape_relies_on(text):
     """escape() cleans only texts that are not printable: those with a C* or Z* character other than ' '."""
     assert text.isprintable() == all(unicodedata.category(c)[0] not in "CZ" or c == " " for c in text)
+
+
+@pytest.mark.parametrize("sop_id", ["dua-lajur", "lima-lajur", "delapan-lajur"])
+def test_golden_diagram_of_two_five_and_eight_lanes(tmp_path, sop_id):
+    handbook = load(FIXTURES / "lajur", tmp_path)
+    check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+
