@@ -90,3 +90,10 @@ def test_golden_diagram_of_two_five_and_eight_lanes(tmp_path, sop_id):
     handbook = load(FIXTURES / "lajur", tmp_path)
     check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
 
+
+def test_a_tidak_the_document_does_not_show_is_drawn_in_its_decisions_lane(tmp_path):
+    """Outside every lane, Mermaid would give the node a lane of its own, left of the first."""
+    text = mermaid.swimlane(load(FIXTURES / "lajur", tmp_path).sop("delapan-lajur"))
+    lane = text.split('subgraph lane_6["Pejabat Level II (Sekretaris Dinas)"]')[1].split("  end")[0]
+    assert 's10{"10. Meneliti konsep surat izin usaha"}\n    tidak_10(["tujuan tidak tercantum"])' in lane
+    assert 's10 -->|"Tidak"| tidak_10(["tujuan tidak tercantum"])' in text

@@ -114,6 +114,8 @@ def swimlane(sop: Sop) -> str:
         for step in sop.langkah:
             if step.pelaksana[0] == peran:
                 lines.append(f"    {_node(step)}")
+                if step.keputusan and step.tidak is None:  # beside its decision: outside every lane,
+                    lines.append(f"    {_TIDAK_TERCANTUM.format(step.no)}")  # Mermaid adds a lane of its own
             elif peran in step.pelaksana:  # performed together: the same symbol in this lane too
                 lines.append(f"    {_node(step, peran)}")
         if last.pelaksana[0] == peran:
@@ -146,12 +148,16 @@ def _edges(sop: Sop) -> list[str]:
         if step.keputusan:
             ya = f"s{step.ya}" if step.ya else following
             edges.append(f's{step.no} -->|"Ya"| {ya}')
-            # Where Tidak leads, if the document does not show it: a node saying so, in no lane.
-            tidak = f"s{step.tidak}" if step.tidak is not None else f'tidak_{step.no}(["tujuan tidak tercantum"])'
+            # Where Tidak leads, if the document does not show it: a node saying so, in the decision's lane.
+            tidak = f"s{step.tidak}" if step.tidak is not None else _TIDAK_TERCANTUM.format(step.no)
             edges.append(f's{step.no} -->|"Tidak"| {tidak}')
         else:
             edges.append(f"s{step.no} --> {following}")
     return edges
+
+
+# Where a decision's Tidak leads when the document does not show it.
+_TIDAK_TERCANTUM = 'tidak_{}(["tujuan tidak tercantum"])'
 
 
 # A plain relation is dotted; the kinds that order two SOPs are solid and named.
