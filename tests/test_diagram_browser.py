@@ -251,3 +251,19 @@ def test_the_script_reads_materials_closed_shadow_root(browser, lajur_url):
     assert names[0] == "Pemohon" and names[-1] == "Arsiparis" and len(names) == 8
     assert_clean(seen)
     page.context.close()
+
+
+def test_four_lanes_are_shown_whole_at_1280_px_while_their_text_stays_12_px(browser, real_url):
+    """The real SOPs' four lanes (1062 px) fit the 936 px column at 0.88: text 12.3 px, no scrolling."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(browsing.OPEN_SHADOW_ROOTS)
+    seen = browsing.visit(context, f"{real_url}sop/diskopukm/sekretariat/penyusunan-rka-dpa/")
+    seen.page.wait_for_selector(".sop-lajur__sel", state="attached", timeout=5_000)
+    sizes = seen.page.evaluate(TEXT_SIZES)
+    header = seen.page.evaluate(LANE_HEADER)
+    assert sizes["scale"] < 1
+    assert header["scroller"]["scrollWidth"] <= header["scroller"]["clientWidth"]
+    assert not header["hint"]
+    assert min(px for kind in ("nodes", "lanes", "edges") for _, px, _ in sizes[kind]) >= MIN_TEXT_PX
+    assert_clean(seen)
+    context.close()

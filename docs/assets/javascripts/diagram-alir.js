@@ -2,8 +2,9 @@
 //
 // Mermaid draws the diagram at its natural size (mermaid.py: flowchart
 // useMaxWidth false), so its text stays 14 px with five to eight lanes. This
-// script puts the drawn diagram in a box that scrolls sideways, adds buttons to
-// zoom out, zoom in, see the whole width or return to the natural size, and a
+// script shrinks it to the page's width only as far as its text stays 12 px,
+// puts it in a box that scrolls sideways, adds buttons to zoom out, zoom in,
+// see the whole width or return to the natural size, and a
 // row of lane names that stays under the page header while the reader scrolls
 // down a long diagram, following the box's sideways scroll.
 //
@@ -26,6 +27,7 @@
   };
 
   const STEP = 1.25; // one press of Perbesar / Perkecil
+  const READABLE_PX = 12; // the smallest text the diagram is shrunk to by itself
   const MIN = 0.2;
   const MAX = 3;
 
@@ -112,6 +114,7 @@
         // Left behind by instant navigation, which replaces the page's content.
         window.removeEventListener("scroll", follow);
         window.removeEventListener("resize", place);
+        window.removeEventListener("resize", refit);
         return;
       }
       frame.scrollLeft = scroller.scrollLeft; // a lane's name stays in view while a part of the lane is
@@ -136,10 +139,25 @@
       place();
     }
 
+    // Until the reader zooms: the whole width if its text stays readable (four lanes at 1280 px),
+    // else the natural size, scrolled sideways.
+    let chosen = false;
+    tools.addEventListener("click", () => (chosen = true), { capture: true });
+    const label = svg.querySelector("g.node foreignObject > div");
+    const textPx = label ? parseFloat(getComputedStyle(label).fontSize) : 14;
+    function fitIfReadable() {
+      const fit = scroller.clientWidth / box.width;
+      setZoom(fit * textPx >= READABLE_PX ? Math.min(fit, 1) : 1);
+    }
+    function refit() {
+      if (!chosen) fitIfReadable();
+    }
+
     scroller.addEventListener("scroll", follow, { passive: true });
     window.addEventListener("scroll", follow, { passive: true });
     window.addEventListener("resize", place);
-    setZoom(1);
+    window.addEventListener("resize", refit);
+    fitIfReadable();
   }
 
   function visit(node) {
