@@ -83,3 +83,17 @@ def test_a_role_without_steps_gets_no_lane(tmp_path):
 def test_printable_is_the_test_escape_relies_on(text):
     """escape() cleans only texts that are not printable: those with a C* or Z* character other than ' '."""
     assert text.isprintable() == all(unicodedata.category(c)[0] not in "CZ" or c == " " for c in text)
+
+
+@pytest.mark.parametrize("sop_id", ["dua-lajur", "lima-lajur", "delapan-lajur"])
+def test_golden_diagram_of_two_five_and_eight_lanes(tmp_path, sop_id):
+    handbook = load(FIXTURES / "lajur", tmp_path)
+    check_golden(f"mermaid/{sop_id}.mmd", mermaid.swimlane(handbook.sop(sop_id)))
+
+
+def test_a_tidak_the_document_does_not_show_is_drawn_in_its_decisions_lane(tmp_path):
+    """Outside every lane, Mermaid would give the node a lane of its own, left of the first."""
+    text = mermaid.swimlane(load(FIXTURES / "lajur", tmp_path).sop("delapan-lajur"))
+    lane = text.split('subgraph lane_6["Pejabat Level II (Sekretaris Dinas)"]')[1].split("  end")[0]
+    assert 's10{"10. Meneliti konsep surat izin usaha"}\n    tidak_10(["tujuan tidak tercantum"])' in lane
+    assert 's10 -->|"Tidak"| tidak_10(["tujuan tidak tercantum"])' in text

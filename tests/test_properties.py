@@ -522,7 +522,10 @@ def mermaid_page(browser: Browser) -> Iterator[MermaidPage]:
     assert harness.outside == [] and harness.dialogs == [] and harness.errors == []
 
 
-SWIMLANE_CONFIG = {"swimlane": {"ignoreCrossLaneEdges": False, "optimizeRanksByCrossings": False}}
+SWIMLANE_CONFIG = {
+    "flowchart": {"useMaxWidth": False},
+    "swimlane": {"ignoreCrossLaneEdges": False, "optimizeRanksByCrossings": False},
+}
 
 
 def _parsed(page: MermaidPage, text: str, kind: str, config: dict[str, Any]) -> None:

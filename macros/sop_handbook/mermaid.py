@@ -43,9 +43,15 @@ _CODES = [
 _PLACEHOLDERS = str.maketrans({"ﬂ": "ﬂ\u2060", "¶": "¶\u2060"})
 # Diagram config goes in the diagram: Material ignores mermaid2's arguments.
 # Counting cross-lane edges when ranking puts every step on a row of its own,
-# top to bottom in step order, as on the paper form.
+# top to bottom in step order, as on the paper form. The swimlane is drawn by
+# Mermaid's flowchart renderer, which reads the flowchart options: at its
+# natural size (no useMaxWidth), so that five to eight lanes are not shrunk to
+# the page's width and their 14 px text to 5 px; the page scrolls it sideways
+# (docs/assets/javascripts/diagram-alir.js).
 _FRONTMATTER = """---
 config:
+  flowchart:
+    useMaxWidth: false
   swimlane:
     ignoreCrossLaneEdges: false
     optimizeRanksByCrossings: false
@@ -108,6 +114,8 @@ def swimlane(sop: Sop) -> str:
         for step in sop.langkah:
             if step.pelaksana[0] == peran:
                 lines.append(f"    {_node(step)}")
+                if step.keputusan and step.tidak is None:  # beside its decision: outside every lane,
+                    lines.append(f"    {_TIDAK_TERCANTUM.format(step.no)}")  # Mermaid adds a lane of its own
             elif peran in step.pelaksana:  # performed together: the same symbol in this lane too
                 lines.append(f"    {_node(step, peran)}")
         if last.pelaksana[0] == peran:
@@ -140,12 +148,16 @@ def _edges(sop: Sop) -> list[str]:
         if step.keputusan:
             ya = f"s{step.ya}" if step.ya else following
             edges.append(f's{step.no} -->|"Ya"| {ya}')
-            # Where Tidak leads, if the document does not show it: a node saying so, in no lane.
-            tidak = f"s{step.tidak}" if step.tidak is not None else f'tidak_{step.no}(["tujuan tidak tercantum"])'
+            # Where Tidak leads, if the document does not show it: a node saying so, in the decision's lane.
+            tidak = f"s{step.tidak}" if step.tidak is not None else _TIDAK_TERCANTUM.format(step.no)
             edges.append(f's{step.no} -->|"Tidak"| {tidak}')
         else:
             edges.append(f"s{step.no} --> {following}")
     return edges
+
+
+# Where a decision's Tidak leads when the document does not show it.
+_TIDAK_TERCANTUM = 'tidak_{}(["tujuan tidak tercantum"])'
 
 
 # A plain relation is dotted; the kinds that order two SOPs are solid and named.
