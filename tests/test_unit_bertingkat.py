@@ -144,3 +144,10 @@ def test_a_unit_without_columns_or_units_inside_is_an_error(tmp_path):
         f"sop_source/organisasi.yaml:{line}: instansi[1].unit[0]: unit 'bidang-kosong' tanpa pelaksana: "
         "tulis kolom pelaksana formulirnya di `pelaksana:`, atau unit di bawahnya di `unit:`"
     ]
+
+
+def test_the_list_of_sops_names_an_agency_once_when_its_unit_has_no_name(handbook):
+    listing = render_pages.daftar_sop(handbook, "index.md")
+    assert listing.count("UPTD Puskesmas Tomoni Timur") == 1
+    assert "### Bidang Peternakan › Seksi Kesehatan Hewan dan Kesehatan Masyarakat Veteriner\n" in listing
+    assert '<p class="sop-instansi">Dinas Pertanian dan Peternakan Daerah Provinsi Sulawesi Utara</p>' in listing

@@ -20,7 +20,8 @@ def daftar_sop(handbook: Handbook, from_src: str) -> str:
     parts = []
     for instansi, unit, sops in handbook.per_unit():
         parts.append(f"### {md(unit.judul)}")
-        parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
+        if unit.jalur:  # a unit without a name of its own is headed by its agency's name already
+            parts.append(f'<p class="sop-instansi">{h(instansi.nama)}</p>')
         rows = "\n".join(
             f"<tr><td>{h(sop.nomor) if sop.nomor else KOSONG}</td> "
             f"<td>{sop_link(sop, from_src)}{DRAF if sop.draf else ''}</td> "
