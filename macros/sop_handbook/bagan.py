@@ -173,17 +173,22 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-SAMBUNG_BAWAH = 3.0  # how far a line leaving a row's bottom is drawn on below it (the SVG overflows)
+# How far a line that meets a row's bottom is drawn on below it: the SVG overflows, the cell clips it
+# (sop.css). Chromium may print a row taller than planned (the rows of a page after a page break, about
+# 10 %), and the line must still reach the next row's, whose top is where its own line starts.
+SAMBUNG_BAWAH = 80.0
 
 
 def _path(garis: Garis, height: float) -> str:
     """A polyline of horizontal and vertical segments; with an arrowhead at its end (class "a": the page's
-    CSS gives it the ``PANAH`` marker). A line leaving the row's bottom goes on a little below it: Chromium
-    prints the rows of a table's last page a little taller than planned, and the next row's line must meet."""
+    CSS gives it the ``PANAH`` marker). An end on the row's bottom, reached vertically, goes on below it."""
     points = list(garis.titik)
     (px, py), (lx, ly) = points[-2], points[-1]
     if ly == height and px == lx and py < ly:
         points[-1] = (lx, ly + SAMBUNG_BAWAH)
+    (fx, fy), (sx, sy) = points[0], points[1]
+    if fy == height and fx == sx and sy < fy:  # a loop going up from the row's bottom
+        points[0] = (fx, fy + SAMBUNG_BAWAH)
     (x, y), path = points[0], f"M{_n(points[0][0])} {_n(points[0][1])}"
     for nx, ny in points[1:]:
         path += f"H{_n(nx)}" if ny == y else f"V{_n(ny)}" if nx == x else f"L{_n(nx)} {_n(ny)}"
