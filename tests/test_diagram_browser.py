@@ -267,3 +267,16 @@ def test_four_lanes_are_shown_whole_at_1280_px_while_their_text_stays_12_px(brow
     assert min(px for kind in ("nodes", "lanes", "edges") for _, px, _ in sizes[kind]) >= MIN_TEXT_PX
     assert_clean(seen)
     context.close()
+
+
+PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+
+
+@pytest.mark.parametrize("sop_id", ["delapan-lajur", "lima-lajur"])
+def test_on_a_phone_the_page_itself_never_scrolls_sideways(browser, lajur_url, sop_id):
+    """Only the diagram and the tables scroll sideways on a 390 px phone; the page keeps its width."""
+    seen = open_sop(browser, lajur_url, sop_id, PHONE)
+    assert seen.page.evaluate(PAGE_WIDTH) <= PHONE["width"]
+    wide = seen.page.evaluate("() => document.querySelector('table.sop-prosedur').scrollWidth")
+    assert wide > PHONE["width"]  # the procedure table is wider than the phone: it scrolls in its own box
+    assert_clean(seen)
