@@ -24,9 +24,9 @@ tanggal_pembuatan: null  # mis. 2024-03-01 atau "September 2016"
 tanggal_revisi: null  # rencana peninjauan
 tanggal_efektif: null
 {pengesah}
-dasar_hukum: []  # - peraturan: <id di peraturan.yaml>
+dasar_hukum: []  # - peraturan: <id di peraturan.yaml>, atau - tertulis: <kutipan seperti di dokumen>
 kualifikasi_pelaksana: []
-keterkaitan: []  # - sop: <id SOP lain>
+keterkaitan: []  # - sop: <id SOP di buku ini>, atau - nama: <SOP di luar buku ini>
 peralatan_perlengkapan: []
 peringatan: null
 pencatatan_pendataan: []
