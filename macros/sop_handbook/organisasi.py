@@ -56,7 +56,8 @@ def _units(
             )
             problems.append(source.problem(here, message))
         nama = item.get("nama")
-        unit = Unit(item["id"], nama, peran, induk, " › ".join((*induk, nama) if nama else induk) or agency)
+        unit = Unit(item["id"], nama, peran, induk)  # named by its path; without one, by its agency
+        unit = unit if unit.judul else Unit(unit.id, nama, peran, induk, agency)
         yield unit, here
         yield from _units(source, (*here, "unit"), item.get("unit", []), unit.jalur, agency, problems)
 

@@ -254,9 +254,14 @@ def schema_messages(source: Source, schema_file: Path) -> Iterator[tuple[KeyPath
     check = fast_validator(schema_file)
     if check is not None and fast_valid(check, source.data):
         return
-    optional = _optional_keys(strict.schema)
+    optional = _optional_keys_of(schema_file)
     for error in strict.iter_errors(source.data):
         yield from _explain(error, optional)
+
+
+@functools.cache
+def _optional_keys_of(schema_file: Path) -> frozenset[str]:
+    return _optional_keys(validator(schema_file).schema)
 
 
 def _optional_keys(schema: Any) -> frozenset[str]:
