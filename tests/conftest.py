@@ -114,6 +114,17 @@ def real_sources() -> list[Path]:
     return sorted((ROOT / "sop_source").glob("*.yaml"))
 
 
+def edited_fixture(tmp_path: Path, name: str, file: str, old: str, new: str) -> Path:
+    """A copy of fixture ``name``'s sources in ``tmp_path``/sop_source, ``old`` replaced by ``new`` in ``file``."""
+    source_dir = tmp_path / "sop_source"
+    shutil.copytree(FIXTURES / name, source_dir)
+    path = source_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}/{file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return source_dir
+
+
 def fixture_sources(name: str) -> list[Path]:
     """Every source file of a fixture handbook in ``tests/fixtures/<name>``."""
     return sorted((FIXTURES / name).glob("*.yaml"))

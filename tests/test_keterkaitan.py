@@ -1,13 +1,12 @@
 """Keterkaitan: forward links by id, reverse links computed, the relation map."""
 
 import json
-import shutil
 
 import pytest
 from sop_handbook import export, fragments, links, mermaid, render_pages, render_sop
 from sop_handbook.model import Keterkaitan
 
-from .conftest import FIXTURES, check_golden, load
+from .conftest import FIXTURES, check_golden, edited_fixture, load
 
 
 def test_reverse_links_mirror_the_forward_links(handbook):
@@ -67,11 +66,9 @@ OUTSIDE = (
 @pytest.fixture
 def outside(tmp_path):
     """The multi fixture whose first SOP also names two SOPs outside the handbook."""
-    source_dir = tmp_path / "sop_source"
-    shutil.copytree(FIXTURES / "multi", source_dir)
-    path = source_dir / "pemeriksaan-berkas.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("keterkaitan:\n", "keterkaitan:\n" + OUTSIDE), encoding="utf-8")
+    source_dir = edited_fixture(
+        tmp_path, "multi", "pemeriksaan-berkas.yaml", "keterkaitan:\n", "keterkaitan:\n" + OUTSIDE
+    )
     return load(source_dir, tmp_path)
 
 

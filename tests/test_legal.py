@@ -7,7 +7,7 @@ import pytest
 from sop_handbook import export, legal, links, render_legal
 from sop_handbook.problems import SourceError, close_id, valid_values
 
-from .conftest import FIXTURES, ROOT, check_golden, load, real_sources
+from .conftest import FIXTURES, ROOT, check_golden, edited_fixture, load, real_sources
 
 HIERARCHY = [
     "uu-25-1992", "uu-20-2008", "uu-23-2014", "pp-38-2007", "pp-12-2019", "pp-13-2019", "perpres-29-2014",
@@ -321,13 +321,9 @@ CITED_AS_WRITTEN = 'Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang <Contoh> 
 @pytest.fixture
 def as_written(tmp_path):
     """The multi fixture with a Dasar Hukum cited as written only, between two catalogued ones."""
-    source_dir = tmp_path / "sop_source"
-    shutil.copytree(FIXTURES / "multi", source_dir)
-    path = source_dir / "pemeriksaan-berkas.yaml"
-    text = path.read_text(encoding="utf-8")
     uu = "  - peraturan: uu-contoh-9-2020\n"
-    path.write_text(text.replace(uu, f"  - tertulis: {json.dumps(CITED_AS_WRITTEN)}\n{uu}"), encoding="utf-8")
-    return load(source_dir, tmp_path)
+    cited = f"  - tertulis: {json.dumps(CITED_AS_WRITTEN)}\n{uu}"
+    return load(edited_fixture(tmp_path, "multi", "pemeriksaan-berkas.yaml", uu, cited), tmp_path)
 
 
 def test_a_citation_as_written_is_shown_escaped_without_a_link_after_the_catalogued(as_written):
