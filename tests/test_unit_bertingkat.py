@@ -130,6 +130,24 @@ def test_an_sop_of_a_unit_that_only_groups_others_is_an_error(tmp_path):
     ]
 
 
+def test_a_grouping_unit_without_a_name_offers_only_its_own_units(tmp_path):
+    source_dir = _sources(tmp_path, ("salah-unit", _sop("salah-unit", "puskesmas-tomoni-timur", "layanan", "a", "b")))
+    organisasi = source_dir / "organisasi.yaml"
+    grouping = (
+        "      - id: layanan\n        nama: null\n        unit:\n"
+        "          - id: poli-umum\n            nama: Poli Umum\n"
+        "            pelaksana:\n              - {id: dokter-umum, nama: Dokter Umum}\n"
+    )
+    text = organisasi.read_text(encoding="utf-8").replace("\npejabat:\n", grouping + "\npejabat:\n", 1)
+    organisasi.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load(source_dir, tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        "sop_source/salah-unit.yaml:4: unit: unit 'layanan' hanya mengelompokkan unit lain; "
+        "tulis unit SOP ini: 'poli-umum'"
+    ]
+
+
 def test_a_unit_without_columns_or_units_inside_is_an_error(tmp_path):
     source_dir = _sources(tmp_path)
     organisasi = source_dir / "organisasi.yaml"

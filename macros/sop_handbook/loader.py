@@ -167,7 +167,7 @@ def build_sop(
             _unknown(source, ("unit",), [u.id for u in instansi.unit], "unit", f" di instansi {instansi.id}")
         )
     elif not unit.pelaksana:
-        inner = [u.id for u in instansi.unit if u.induk[: len(unit.jalur)] == unit.jalur and u.pelaksana]
+        inner = [u.id for u in instansi.unit if unit.id in u.induk_id and u.pelaksana]
         message = f"unit '{unit.id}' hanya mengelompokkan unit lain; tulis unit SOP ini: {valid_values(inner)}"
         problems.append(source.problem(("unit",), message))
         unit = None

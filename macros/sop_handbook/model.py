@@ -61,6 +61,7 @@ class Unit:
     pelaksana: tuple[Peran, ...]
     induk: tuple[str, ...] = ()
     judul: str = ""  # how pages name it: "Bidang Koperasi › Seksi Kelembagaan", or the agency's name
+    induk_id: tuple[str, ...] = ()  # the ids of the units it is inside, outermost first (named or not)
 
     def __post_init__(self) -> None:
         if not self.judul:

@@ -40,7 +40,7 @@ def _units(
     source: Source,
     path: KeyPath,
     items: list[dict[str, Any]],
-    induk: tuple[str, ...],
+    induk: tuple[Unit, ...],
     agency: str,
     problems: list[Problem],
 ) -> Iterator[tuple[Unit, KeyPath]]:
@@ -56,10 +56,12 @@ def _units(
             )
             problems.append(source.problem(here, message))
         nama = item.get("nama")
-        unit = Unit(item["id"], nama, peran, induk)  # named by its path; without one, by its agency
-        unit = unit if unit.judul else Unit(unit.id, nama, peran, induk, agency)
+        jalur = induk[-1].jalur if induk else ()
+        ids = tuple(u.id for u in induk)
+        unit = Unit(item["id"], nama, peran, jalur, induk_id=ids)  # named by its path; without one, by its agency
+        unit = unit if unit.judul else Unit(unit.id, nama, peran, jalur, agency, ids)
         yield unit, here
-        yield from _units(source, (*here, "unit"), item.get("unit", []), unit.jalur, agency, problems)
+        yield from _units(source, (*here, "unit"), item.get("unit", []), (*induk, unit), agency, problems)
 
 
 def _duplicate_units(source: Source, units: list[tuple[Unit, KeyPath]]) -> list[Problem]:
