@@ -374,20 +374,41 @@ def _langkah(source: Source, unit: Unit, konvensi: KonvensiWaktu, problems: list
 
 
 def _numbering(source: Source, items: list[dict[str, Any]]) -> list[Problem]:
+    """Step numbers as the document prints them: rising, each once. A number the document skips (1, 2, 4)
+    stays skipped, noted for the reader; a number out of order is a mistake of the transcription."""
     problems: list[Problem] = []
     seen: dict[int, int] = {}
+    previous = 0
     for index, item in enumerate(items):
         no = item["no"]
+        path: KeyPath = ("langkah", index, "no")
         if no in seen:
             line = source.line(("langkah", seen[no], "no"))
-            problems.append(
-                source.problem(("langkah", index, "no"), f"nomor langkah {no} sudah dipakai di baris {line}")
+            problems.append(source.problem(path, f"nomor langkah {no} sudah dipakai di baris {line}"))
+        elif no < previous:
+            message = (
+                f"langkah ke-{index + 1} bernomor {no}, sesudah langkah {previous}; tulis langkah dalam urutan "
+                "dokumen, nomornya naik"
             )
-        elif no != index + 1:
-            message = f"langkah ke-{index + 1} bernomor {no}; nomori langkah berurutan 1, 2, 3, ..."
-            problems.append(source.problem(("langkah", index, "no"), message))
+            problems.append(source.problem(path, message))
+        elif no > previous + 1:
+            skipped = f"{previous + 1}" if no == previous + 2 else f"{previous + 1}–{no - 1}"
+            message = (
+                f"dokumen melompati nomor langkah {skipped}; bila demikian tercetak di dokumen, biarkan "
+                "(nomor langkah tetap seperti di dokumen)"
+            )
+            problems.append(source.problem(path, message, Level.WARNING))
         seen.setdefault(no, index)
+        previous = max(previous, no)
     return problems
+
+
+def _range(numbers: set[int]) -> str:
+    """The step numbers an author may choose from: "1–8", or each when the document skips some."""
+    ordered = sorted(numbers)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(map(str, ordered))
 
 
 def _one_step(
@@ -436,11 +457,11 @@ def _one_step(
         elif target == item["no"]:
             message = (
                 f"langkah {target} tidak dapat menjadi tujuan '{branch}' dirinya sendiri; tulis nomor langkah yang "
-                f"dijalankan bila {'Ya' if branch == 'ya' else 'Tidak'} (1–{max(numbers)}, selain {target})"
+                f"dijalankan bila {'Ya' if branch == 'ya' else 'Tidak'} ({_range(numbers)}, selain {target})"
             )
             problems.append(source.problem((*path, branch), message))
         elif target not in numbers:
-            message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain (1–{max(numbers)})"
+            message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain ({_range(numbers)})"
             problems.append(source.problem((*path, branch), message))
     if jenis == "keputusan" and item.get("tidak") is None:
         message = (
