@@ -10,7 +10,8 @@ screen's notes for reviewers.
 
 The sources are built as they are, with what real documents hold: an
 uncatalogued Dasar Hukum, a Keterkaitan outside the handbook, a Waktu per
-case, steps whose pelaksana is not stated.
+case, steps whose pelaksana is not stated, step numbers the document skips,
+a branch that ends the procedure, fields the copy does not show legibly.
 """
 
 from __future__ import annotations
@@ -80,6 +81,14 @@ def test_the_example_is_five_agencies_of_different_governments(example):
     assert sum(any(step.jenis == "keputusan" for step in sop.langkah) for sop in example) >= 2
 
 
+def test_the_example_is_written_as_its_documents_are(example):
+    sops = {sop.id: sop for sop in example}
+    assert [step.no for step in sops["izin-prinsip"].langkah] == [1, 2, 3, 4, 6, 7, 8]  # the document skips 5
+    assert sops["pelayanan-pilam"].langkah[3].tidak == "selesai"  # the guest refused: the procedure ends
+    assert "dasar_hukum" in sops["rekomendasi-produk-asal-hewan"].tidak_terbaca  # the copy stops mid-list
+    assert "tidak" in sops["pengurusan-surat-masuk"].langkah[1].tidak_terbaca
+
+
 def test_the_example_builds_strictly_without_errors(example_site):
     assert "ERROR" not in example_site.output and "WARNING" not in example_site.output, example_site.output
 
@@ -103,10 +112,13 @@ def test_decisions_are_drawn_with_both_branches(example_site, example):
                 continue
             assert re.search(rf's{step.no}\{{"{step.no}\. ', page), (sop.id, step.no)  # a diamond
             assert f's{step.no} -->|"Ya"|' in page and f's{step.no} -->|"Tidak"|' in page, (sop.id, step.no)
-            if step.tidak is not None:
+            if step.tidak == "selesai":  # the branch ends the procedure
+                assert f's{step.no} -->|"Tidak"| selesai\n' in page, (sop.id, step.no)
+            elif step.tidak is not None:
                 assert f's{step.no} -->|"Tidak"| s{step.tidak}\n' in page, (sop.id, step.no)
             else:
-                assert f's{step.no} -->|"Tidak"| tidak_{step.no}(["tujuan tidak tercantum"])' in page
+                state = "terbaca di salinan" if "tidak" in step.tidak_terbaca else "tercantum"
+                assert f's{step.no} -->|"Tidak"| tidak_{step.no}(["tujuan tidak {state}"])' in page
 
 
 def test_every_page_opens_in_the_browser_without_problems(browser, example_site, example_url, example):

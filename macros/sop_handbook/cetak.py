@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .durations import angka
-from .model import Langkah, Peran
+from .model import SELESAI, Langkah, Peran, Tujuan
 
 MARGIN = 10.0
 LEBAR_CETAK = 277.0  # A4 landscape, 10 mm margins: 277 x 190 mm to print on (F4: see Kertas)
@@ -168,9 +168,18 @@ def cabang_text(step: Langkah) -> str | None:
     """A decision's branches as the table states them under its kegiatan."""
     if not step.keputusan:
         return None
-    ya = f"langkah {step.ya}" if step.ya else "langkah berikutnya"
-    tidak = f"langkah {step.tidak}" if step.tidak is not None else "tujuan tidak tercantum"
+    ya = _tujuan(step.ya) if step.ya is not None else "langkah berikutnya"
+    tidak = _tujuan(step.tidak) if step.tidak is not None else f"tujuan {tidak_tercantum(step, 'tidak')}"
     return f"Ya: {ya}; Tidak: {tidak}"
+
+
+def tidak_tercantum(step: Langkah, key: str) -> str:
+    """Why a step's field is empty: the document gives none, or its copy does not show it legibly."""
+    return "tidak terbaca di salinan" if key in step.tidak_terbaca else "tidak tercantum"
+
+
+def _tujuan(target: Tujuan) -> str:
+    return "prosedur selesai" if target == SELESAI else f"langkah {target}"
 
 
 @dataclass(frozen=True)

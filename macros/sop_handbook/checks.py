@@ -30,6 +30,7 @@ _FORM_FIELDS = {
     "peringatan": "Peringatan",
 }
 _LEAVE_EMPTY = "; isi seperti di dokumen bila ada, atau biarkan kosong"
+_FROM_ORIGINAL = "; isi dari dokumen asli bila ada (lalu hapus dari tidak_terbaca), atau biarkan kosong"
 
 
 def check_handbook(
@@ -89,29 +90,44 @@ def _keterkaitan(sop: Sop, source: Source, known: set[str]) -> Iterator[Problem]
 
 
 def _missing_fields(sop: Sop, source: Source) -> Iterator[Problem]:
-    """Each field of the form the document does not state: listed, never to be invented."""
+    """Each field of the form the document does not state, or its copy does not show: listed, never to be
+    invented."""
     for key, label in _FORM_FIELDS.items():
-        if getattr(sop, key) is None:
+        if key in sop.tidak_terbaca:
+            yield source.problem((key,), f"{label} tidak terbaca di salinan{_FROM_ORIGINAL}", W)
+        elif getattr(sop, key) is None:
             mark = sop.tanda(key)
             written = f" (dokumen menulis '{mark}')" if mark else ""
             yield source.problem(
                 (key,), f"{label} tidak tercantum{written}, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}", W
             )
     for key, label in _FORM_LISTS.items():
-        if not getattr(sop, key):
+        if key in sop.tidak_terbaca:
+            part = "sebagian " if getattr(sop, key) else ""
+            yield source.problem((key,), f"{label} {part}tidak terbaca di salinan{_FROM_ORIGINAL}", W)
+        elif not getattr(sop, key):
             yield source.problem(
                 (key,), f"{label} tidak tercantum, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}", W
             )
     if sop.draf:
-        message = "bagian prosedur (langkah) belum ditulis: SOP ini tampil sebagai draf dan tidak masuk buku cetak"
+        written = "tidak terbaca di salinan" if "langkah" in sop.tidak_terbaca else "belum ditulis"
+        message = f"bagian prosedur (langkah) {written}: SOP ini tampil sebagai draf dan tidak masuk buku cetak"
         yield source.problem(("langkah",), message, W)
+    for index, step in enumerate(sop.langkah):
+        keys = sorted(step.tidak_terbaca - {"pelaksana", "tidak"})  # those two have their own note
+        if keys:
+            message = f"{', '.join(keys)} langkah {step.no} tidak terbaca di salinan{_FROM_ORIGINAL}"
+            yield source.problem(("langkah", index, "tidak_terbaca"), message, W)
 
 
 def _pengesah(sop: Sop, source: Source) -> Iterator[Problem]:
     pengesah = sop.disahkan_oleh
     pejabat, tertulis = pengesah.pejabat, pengesah.tertulis
+    unreadable = "disahkan_oleh" in sop.tidak_terbaca
     if pejabat is None and tertulis is None:
         message = f"Disahkan oleh tidak tercantum, padahal formulir SOP AP memintanya{_LEAVE_EMPTY}"
+        if unreadable:
+            message = f"Disahkan oleh tidak terbaca di salinan{_FROM_ORIGINAL}"
         yield source.problem(("disahkan_oleh",), message, W)
         return
     missing = [
@@ -120,7 +136,8 @@ def _pengesah(sop: Sop, source: Source) -> Iterator[Problem]:
         if not value
     ]
     if missing:
-        yield source.problem(("disahkan_oleh",), f"{' dan '.join(missing)} pengesah tidak tercantum{_LEAVE_EMPTY}", W)
+        state = f"tidak terbaca di salinan{_FROM_ORIGINAL}" if unreadable else f"tidak tercantum{_LEAVE_EMPTY}"
+        yield source.problem(("disahkan_oleh",), f"{' dan '.join(missing)} pengesah {state}", W)
     path = ("disahkan_oleh", "tertulis")
     if pejabat is None:
         return

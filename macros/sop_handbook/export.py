@@ -54,6 +54,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "pelaksana": [{"id": p.id, "nama": p.nama, "jabatan": p.jabatan, "label": p.label} for p in sop.unit.pelaksana],
         "total_jam": sop.total_jam,
         "langkah": [_langkah(step) for step in sop.langkah],
+        "tidak_terbaca": sorted(sop.tidak_terbaca),  # in the document, not legible in the copy transcribed
     }
 
 
@@ -92,6 +93,7 @@ def _langkah(step: Langkah) -> dict[str, Any]:
         "durasi_jam_paling_cepat": step.mutu_baku.durasi.paling_cepat if step.mutu_baku.durasi else None,
         "output": step.mutu_baku.output,
         "keterangan": step.keterangan,
+        "tidak_terbaca": sorted(step.tidak_terbaca),
     }
 
 

@@ -7,6 +7,7 @@ from .model import Keterkaitan, Sop
 from .text import h
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
+TIDAK_TERBACA = '<span class="sop-kosong">Tidak terbaca di salinan</span>'  # in the document, not legible in the copy
 DI_LUAR = "SOP di luar buku ini"  # a related SOP named as written, not linked
 DRAF = ' <span class="sop-draf">(draf: bagian prosedur belum ditulis)</span>'
 REKONSTRUKSI_NOTE = (

@@ -20,6 +20,7 @@ from .durations import KonvensiWaktu, parse_waktu
 from .glosarium import build_glosarium
 from .katalog import build_peraturan
 from .model import (
+    SELESAI,
     TIDAK_TERCANTUM,
     DasarHukum,
     Handbook,
@@ -156,6 +157,7 @@ def build_sop(
     """The model of one schema-valid SOP file, or the reasons it cannot be built."""
     d = source.data
     problems: list[Problem] = []
+    tidak_terbaca = _tidak_terbaca(source, (), d, problems)
     instansi = org.cari_instansi(d["instansi"])
     unit = instansi.cari_unit(d["unit"]) if instansi else None
     pengesahan = d.get("disahkan_oleh") or {}
@@ -211,8 +213,29 @@ def build_sop(
         langkah=langkah,
         tanda_kosong=tuple(marks),
         kolom_pelaksana=kolom,
+        tidak_terbaca=tidak_terbaca,
     )
     return sop, problems
+
+
+# Fields that hold one value: unreadable, they are empty. A list or an approver may be read in part.
+_ONE_VALUE = {"nomor", "nama", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "peringatan"}
+_ONE_VALUE_STEP = {"kelengkapan", "waktu", "output", "keterangan", "ya", "tidak"}
+
+
+def _tidak_terbaca(source: Source, path: KeyPath, item: dict[str, Any], problems: list[Problem]) -> frozenset[str]:
+    """The keys ``tidak_terbaca:`` names; one that names a field holding its one value is a contradiction."""
+    keys = item.get("tidak_terbaca") or []
+    fields = (item.get("mutu_baku") or {}) if path else item
+    for j, key in enumerate(keys):
+        value = (item if key in ("ya", "tidak", "keterangan") else fields).get(key)
+        if key in (_ONE_VALUE_STEP if path else _ONE_VALUE) and value not in (None, ""):
+            message = (
+                f"'{key}' tertulis di tidak_terbaca, padahal isiannya terisi ({value!r}); hapus '{key}' dari "
+                "tidak_terbaca bila terbaca, atau kosongkan isiannya bila tidak"
+            )
+            problems.append(source.problem((*path, "tidak_terbaca", j), message))
+    return frozenset(keys)
 
 
 def _kolom_pelaksana(
@@ -422,6 +445,7 @@ def _one_step(
 ) -> Langkah | None:
     path: KeyPath = ("langkah", index)
     before = len(problems)
+    unreadable = _tidak_terbaca(source, path, item, problems)
     written = item.get("pelaksana")
     listed = isinstance(written, list)
     peran: list[Peran] = []
@@ -431,6 +455,11 @@ def _one_step(
             f"pelaksana langkah {item['no']} tidak tercantum di dokumen; tulis id perannya bila diketahui "
             "(tampil di lajur 'Pelaksana tidak tercantum')"
         )
+        if "pelaksana" in unreadable:
+            message = (
+                f"pelaksana langkah {item['no']} tidak terbaca di salinan; tulis id perannya bila dokumen asli "
+                "menunjukkannya (tampil di lajur 'Pelaksana tidak tercantum')"
+            )
         problems.append(source.problem((*path, "pelaksana") if "pelaksana" in item else path, message, Level.WARNING))
     ids: list[str] = written if isinstance(written, list) else [] if written is None else [written]
     for j, peran_id in enumerate(ids):
@@ -454,6 +483,8 @@ def _one_step(
             problems.append(
                 source.problem((*path, branch), f"'{branch}' hanya untuk langkah dengan 'jenis: keputusan'")
             )
+        elif target == SELESAI:
+            continue
         elif target == item["no"]:
             message = (
                 f"langkah {target} tidak dapat menjadi tujuan '{branch}' dirinya sendiri; tulis nomor langkah yang "
@@ -464,8 +495,9 @@ def _one_step(
             message = f"langkah tujuan {target} tidak ada; pilih nomor langkah lain ({_range(numbers)})"
             problems.append(source.problem((*path, branch), message))
     if jenis == "keputusan" and item.get("tidak") is None:
+        state = "tidak terbaca di salinan" if "tidak" in unreadable else "tidak tercantum"
         message = (
-            f"tujuan 'Tidak' keputusan langkah {item['no']} tidak tercantum; tulis `tidak:` dengan nomor langkah "
+            f"tujuan 'Tidak' keputusan langkah {item['no']} {state}; tulis `tidak:` dengan nomor langkah "
             "tujuannya bila dokumen menyebutnya, atau biarkan kosong"
         )
         problems.append(source.problem(path, message, Level.WARNING))
@@ -496,4 +528,5 @@ def _one_step(
         tidak=item.get("tidak"),
         keterangan=item.get("keterangan"),
         catatan=item.get("catatan"),
+        tidak_terbaca=unreadable,
     )

@@ -16,7 +16,8 @@ import re
 import unicodedata
 
 from . import links
-from .model import Handbook, Langkah, Peran, Sop
+from .cetak import tidak_tercantum
+from .model import SELESAI, Handbook, Langkah, Peran, Sop, Tujuan
 
 LABEL_LIMIT = 56
 # '#' first: every other code starts with '#'.
@@ -115,7 +116,7 @@ def swimlane(sop: Sop) -> str:
             if step.pelaksana[0] == peran:
                 lines.append(f"    {_node(step)}")
                 if step.keputusan and step.tidak is None:  # beside its decision: outside every lane,
-                    lines.append(f"    {_TIDAK_TERCANTUM.format(step.no)}")  # Mermaid adds a lane of its own
+                    lines.append(f"    {_tidak_tercantum(step)}")  # Mermaid adds a lane of its own
             elif peran in step.pelaksana:  # performed together: the same symbol in this lane too
                 lines.append(f"    {_node(step, peran)}")
         if last.pelaksana[0] == peran:
@@ -146,18 +147,24 @@ def _edges(sop: Sop) -> list[str]:
     for index, step in enumerate(sop.langkah):
         following = f"s{sop.langkah[index + 1].no}" if index + 1 < len(sop.langkah) else "selesai"
         if step.keputusan:
-            ya = f"s{step.ya}" if step.ya else following
+            ya = _target(step.ya) if step.ya is not None else following
             edges.append(f's{step.no} -->|"Ya"| {ya}')
             # Where Tidak leads, if the document does not show it: a node saying so, in the decision's lane.
-            tidak = f"s{step.tidak}" if step.tidak is not None else _TIDAK_TERCANTUM.format(step.no)
+            tidak = _target(step.tidak) if step.tidak is not None else _tidak_tercantum(step)
             edges.append(f's{step.no} -->|"Tidak"| {tidak}')
         else:
             edges.append(f"s{step.no} --> {following}")
     return edges
 
 
-# Where a decision's Tidak leads when the document does not show it.
-_TIDAK_TERCANTUM = 'tidak_{}(["tujuan tidak tercantum"])'
+def _target(target: Tujuan) -> str:
+    """The node a branch leads to: a step's, or the end terminator."""
+    return "selesai" if target == SELESAI else f"s{target}"
+
+
+def _tidak_tercantum(step: Langkah) -> str:
+    """Where a decision's Tidak leads when the document (or its copy) does not show it: a node saying so."""
+    return f'tidak_{step.no}(["tujuan {tidak_tercantum(step, "tidak")}"])'
 
 
 # A plain relation is dotted; the kinds that order two SOPs are solid and named.

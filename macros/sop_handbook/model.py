@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Protocol, TypeVar
+from typing import Final, Literal, Protocol, TypeAlias, TypeVar
 
 from .durations import Durasi, KonvensiWaktu
 from .problems import Problem
@@ -235,6 +235,10 @@ class MutuBaku:
         return self.durasi.paling_lama if self.durasi else 0.0
 
 
+SELESAI: Final = "selesai"
+Tujuan: TypeAlias = int | Literal["selesai"]  # a branch's target: a step number, or the end of the procedure
+
+
 @dataclass(frozen=True)
 class Langkah:
     """One step of the procedure."""
@@ -246,10 +250,11 @@ class Langkah:
     pelaksana: tuple[Peran, ...]  # as the source lists them: one, or several who perform it together
     pelaksana_direkonstruksi: bool
     mutu_baku: MutuBaku
-    ya: int | None = None
-    tidak: int | None = None
+    ya: Tujuan | None = None  # None: the next step
+    tidak: Tujuan | None = None  # None: the document does not show it
     keterangan: str | None = None
     catatan: str | None = None
+    tidak_terbaca: frozenset[str] = frozenset()  # keys the copy it was transcribed from does not show legibly
 
     @property
     def keputusan(self) -> bool:
@@ -296,6 +301,8 @@ class Sop:
     tanda_kosong: tuple[tuple[str, str], ...] = ()
     # The printed form's pelaksana columns when the SOP names its own (``kolom_pelaksana:``); else the unit's.
     kolom_pelaksana: tuple[Peran, ...] = ()
+    # Fields in the document that the copy it was transcribed from does not show legibly (``tidak_terbaca:``).
+    tidak_terbaca: frozenset[str] = frozenset()
 
     @property
     def draf(self) -> bool:

@@ -19,6 +19,7 @@ from .fragments import (
     NOT_SEARCHED,
     REKONSTRUKSI_MARK,
     REKONSTRUKSI_NOTE,
+    TIDAK_TERBACA,
     admonition,
     column_heads,
     diagram_block,
@@ -31,7 +32,7 @@ from .text import h, tanggal
 
 PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
 DRAF_NOTE = (
-    "Bagian prosedur (bagan alir) SOP ini belum ditulis: SOP ini masih draf, "
+    "Bagian prosedur (bagan alir) SOP ini {}: SOP ini masih draf, "
     "tidak dicetak di buku pedoman dan belum dapat dijadikan pedoman kerja."
 )
 
@@ -57,7 +58,8 @@ def sop_page(
     parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     if sop.draf:
-        parts += [f"## Prosedur {{ #{PROSEDUR_ID} }}", admonition("warning", "Draf", DRAF_NOTE)]
+        note = DRAF_NOTE.format(_belum_ditulis(sop))
+        parts += [f"## Prosedur {{ #{PROSEDUR_ID} }}", admonition("warning", "Draf", note)]
     else:
         # Search finds the steps through entries of their own (search.step_entries).
         parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
@@ -116,6 +118,10 @@ def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
     return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
 
 
+def _belum_ditulis(sop: Sop) -> str:
+    return "tidak terbaca di salinan" if "langkah" in sop.tidak_terbaca else "belum ditulis"
+
+
 def _kop(sop: Sop) -> str:
     """The form's header as the agency prints it: its government, the agency (its own lines), the unit."""
     instansi = sop.instansi
@@ -133,13 +139,13 @@ def identitas_table(sop: Sop, handbook: Handbook) -> str:
         ("Nomor SOP", h(sop.nomor) if sop.nomor else _kosong(sop, "nomor")),
         *((label, _date(value) if value else _kosong(sop, key)) for key, label, value in _dates(sop)),
         ("Disahkan oleh", _pengesah(sop)),
-        ("Nama SOP", h(sop.nama) if sop.nama else f"{KOSONG} (judul prosedur: {h(sop.judul)})"),
-        ("Dasar Hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src)),
-        ("Kualifikasi Pelaksana", _list(sop.kualifikasi_pelaksana)),
-        ("Keterkaitan", _keterkaitan(sop, handbook, src)),
-        ("Peralatan/Perlengkapan", _list(sop.peralatan_perlengkapan)),
-        ("Peringatan", h(sop.peringatan) if sop.peringatan else KOSONG),
-        ("Pencatatan dan Pendataan", _list(sop.pencatatan_pendataan)),
+        ("Nama SOP", h(sop.nama) if sop.nama else f"{_kosong(sop, 'nama')} (judul prosedur: {h(sop.judul)})"),
+        ("Dasar Hukum", _daftar(sop, "dasar_hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src))),
+        ("Kualifikasi Pelaksana", _daftar(sop, "kualifikasi_pelaksana", _list(sop.kualifikasi_pelaksana))),
+        ("Keterkaitan", _daftar(sop, "keterkaitan", _keterkaitan(sop, handbook, src))),
+        ("Peralatan/Perlengkapan", _daftar(sop, "peralatan_perlengkapan", _list(sop.peralatan_perlengkapan))),
+        ("Peringatan", h(sop.peringatan) if sop.peringatan else _kosong(sop, "peringatan")),
+        ("Pencatatan dan Pendataan", _daftar(sop, "pencatatan_pendataan", _list(sop.pencatatan_pendataan))),
     ]
     body = "\n".join(f'<tr><th scope="row">{label}</th> <td>{value}</td></tr>' for label, value in rows)
     return f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
@@ -158,9 +164,21 @@ def _date(value: date | Tanggal | None) -> str:
 
 
 def _kosong(sop: Sop, key: str) -> str:
-    """A field the document does not state: "Tidak tercantum", and on screen how the document marks it."""
+    """A field the document does not state: "Tidak tercantum", and on screen how the document marks it; one
+    its copy does not show legibly: "Tidak terbaca di salinan"."""
+    if key in sop.tidak_terbaca:
+        return TIDAK_TERBACA
     mark = sop.tanda(key)
     return KOSONG + (f' <small class="sop-tertulis">(di dokumen: {h(mark)})</small>' if mark else "")
+
+
+def _daftar(sop: Sop, key: str, html: str) -> str:
+    """A list field: its items; if none, why; if the copy shows only some, a note saying so, on screen."""
+    if html == KOSONG:
+        return _kosong(sop, key)
+    if key in sop.tidak_terbaca:
+        return f'{html} <small class="sop-tertulis">(sebagian tidak terbaca di salinan)</small>'
+    return html
 
 
 def _list(items: Iterable[str]) -> str:
@@ -174,8 +192,9 @@ def _pengesah(sop: Sop) -> str:
     organisasi.yaml, is a note for reviewers, on the screen only."""
     pengesah = sop.disahkan_oleh
     if pengesah.pejabat is None and pengesah.tertulis is None:
-        return KOSONG
-    missing = '<span class="sop-kosong">{} tidak tercantum</span>'
+        return _kosong(sop, "disahkan_oleh")
+    state = "tidak terbaca di salinan" if "disahkan_oleh" in sop.tidak_terbaca else "tidak tercantum"
+    missing = f'<span class="sop-kosong">{{}} {state}</span>'
     nama = h(pengesah.nama) if pengesah.nama else missing.format("Nama")
     nip = f"NIP. {h(pengesah.nip)}" if pengesah.nip else missing.format("NIP")
     # In print, room for the signature and the stamp between the jabatan and the name.
@@ -278,13 +297,21 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
     if cabang:
         kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
     src = links.sop_src(sop)
+    kosong = TIDAK_TERBACA if "pelaksana" in step.tidak_terbaca else KOSONG
     pelaksana = ", ".join(
-        KOSONG if peran is TIDAK_TERCANTUM else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
+        kosong if peran is TIDAK_TERCANTUM else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
         for peran in step.pelaksana
     )
     pelaksana += mark
-    cells = [_cell(step.mutu_baku.kelengkapan), _waktu(step), _cell(step.mutu_baku.output), _cell(step.keterangan)]
-    tds = "\n".join(f"<td>{cell}</td>" for cell in cells)
+    mutu = step.mutu_baku
+    cells = {
+        "kelengkapan": _cell(mutu.kelengkapan),
+        "waktu": _waktu(step),
+        "output": _cell(mutu.output),
+        "keterangan": _cell(step.keterangan),
+    }  # an empty cell is empty, as on paper; one the copy does not show legibly says so
+    cells = {key: cell or (TIDAK_TERBACA if key in step.tidak_terbaca else "") for key, cell in cells.items()}
+    tds = "\n".join(f"<td>{cell}</td>" for cell in cells.values())
     page = ' class="sop-halaman"' if new_page else ""
     # A cell a line: as few bytes as a space between them, and mkdocs-print-site-plugin's search for
     # ids in the book (a regular expression from each tag to the end of its line) stays short.

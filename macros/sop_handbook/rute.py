@@ -45,8 +45,8 @@ def arrows(sop: Sop) -> list[Panah]:
             if following is not None:
                 found.append(Panah(i, following, None))
             continue
-        ya = index[step.ya] if step.ya else following
-        tidak = index[step.tidak] if step.tidak is not None else None
+        ya = following if step.ya is None else index[step.ya] if isinstance(step.ya, int) else None
+        tidak = index[step.tidak] if isinstance(step.tidak, int) else None
         if ya is not None and ya == following:
             found.append(Panah(i, ya, "Ya"))
             found += [Panah(i, tidak, "Tidak", "kanan")] if tidak is not None else []

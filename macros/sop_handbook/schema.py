@@ -40,6 +40,7 @@ _TYPE_NAMES = {
 }
 
 _PATTERN_HINTS = {
+    "^selesai$": "tulis nomor langkah tujuan, atau 'selesai' bila cabang ini mengakhiri prosedur",
     "^[a-z0-9]+(?:[-_][a-z0-9]+)*$": "harus berupa id: huruf kecil, angka dan tanda hubung (mis. 'penyusunan-lkpj')",
     "\\S": "tidak boleh kosong",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal ditulis TTTT-BB-HH (mis. 2023-08-31)",
