@@ -2,7 +2,7 @@
 
 Flows of 4 to 24 steps in 2 to 8 pelaksana columns, with 1 to 3 decisions
 (loops back over one or several steps, jumps ahead, Ya and Tidak to one step,
-Tidak not stated), steps performed by several pelaksana, and texts long enough
+Tidak not stated, a branch ending the procedure), steps performed by several pelaksana, and texts long enough
 to spread a flow over several printed pages. On every page: each off-page
 connector's letter once, paired with its twin on the other page; no two
 connectors or labels on one spot; no two arrows along one line; every arrow
@@ -46,9 +46,10 @@ def flows(draw: st.DrawFn) -> Sop:
         ya = tidak = None
         if i in decisions:
             targets = [n for n in range(1, count + 1) if n != i + 1]
-            tidak = draw(st.one_of(st.sampled_from(targets), st.sampled_from([max(1, i - k) for k in (0, 1, 3)])))
+            back = st.sampled_from([max(1, i - k) for k in (0, 1, 3)])
+            tidak = draw(st.one_of(st.sampled_from(targets), back, st.just("selesai")))
             tidak = tidak if tidak != i + 1 else None
-            ya = draw(st.one_of(st.none(), st.sampled_from(targets), st.just(tidak)))
+            ya = draw(st.one_of(st.none(), st.sampled_from(targets), st.just(tidak), st.just("selesai")))
         steps.append(
             Langkah(
                 no=i + 1,

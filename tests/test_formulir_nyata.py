@@ -16,11 +16,12 @@ shown as "Tidak terbaca di salinan", not as "Tidak tercantum".
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
 import pytest
-from sop_handbook import bagan, export, mermaid, render_sop
+from sop_handbook import bagan, export, mermaid, render_sop, rute
 from sop_handbook.fragments import TIDAK_TERBACA
 from sop_handbook.problems import SourceError
 
@@ -135,6 +136,27 @@ def test_a_branch_may_end_the_procedure(handbook):
     assert 's2 -->|"Tidak"| selesai' in text and 's2 -->|"Ya"| s3' in text
     notes = [p for p in handbook.catatan_mutu if p.file == "sop_source/tamu-ditolak.yaml"]
     assert not [p for p in notes if p.path[:1] == ("langkah",)]  # a known target, not a missing one
+
+
+@pytest.mark.parametrize("lanes", [("anggota-tim", "ketua-tim"), ("ketua-tim", "anggota-tim")])
+def test_the_printed_form_ends_the_branch_in_a_terminator_beside_the_decision(handbook, lanes):
+    sop = handbook.sop("tamu-ditolak")
+    sop = dataclasses.replace(sop, kolom_pelaksana=tuple(sop.unit.peran(p) for p in lanes))  # either edge
+    drawn = bagan.draw(sop)
+    assert not drawn.sesak
+    row = drawn.geometri[1]
+    decision = next(s for s in row.simbol if s.langkah == 1)
+    end = next(s for s in row.simbol if s.langkah == rute.AKHIR)
+    assert end.jenis == "terminator" and end.cy == decision.cy  # level with the diamond, beside it
+    assert end.cx - end.half_w >= 0 and end.cx + end.half_w <= row.lebar
+    n = next(i for i, a in enumerate(drawn.panah) if a.label == "Tidak")
+    line = next(g for g in row.garis if g.panah == n)
+    side = 1 if end.cx > decision.cx else -1
+    assert line.kepala and line.titik[0] == (decision.cx + side * decision.half_w, decision.cy)
+    assert line.titik[-1] == (end.cx - side * end.half_w, end.cy)  # ends on the terminator's side
+    label = next(lb for lb in row.label if lb.panah == n)
+    assert not label.kotak.tumpang(end.kotak) and not label.kotak.tumpang(decision.kotak)
+    assert ">Selesai</text>" in drawn.baris[1]
 
 
 @pytest.mark.parametrize("written", ["Selesai", "akhir", "'5'"])

@@ -87,7 +87,8 @@ class Bagan:
     panah: tuple[Panah, ...] = ()
     geometri: tuple[Baris, ...] = ()
     # What found no free place (a row crowded with symbols and connectors) and was drawn at the nearest place
-    # regardless: connectors by letter, labels as "Tidak 4" (the label and its decision's number).
+    # regardless: connectors by letter, labels as "Tidak 4" (the label and its decision's number), the
+    # terminator of a branch ending the procedure as "Selesai 4".
     sesak: tuple[str, ...] = ()
 
     @property
@@ -137,14 +138,16 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
             Garis(((a.cx + a.half_w, a.cy), (b.cx - b.half_w, b.cy)), None) for a, b in itertools.pairwise(row.simbol)
         ]
     exits = {(a.dari, 1 if a.keluar == "kanan" else -1) for a in found if a.keluar != "bawah"}
-    crossing = [n for n, a in enumerate(found) if page_of[a.dari] != page_of[a.ke]]
+    ends = [n for n, a in enumerate(found) if a.ke == rute.AKHIR]  # drawn in the decision's row
+    crossing = [n for n, a in enumerate(found) if n not in ends and page_of[a.dari] != page_of[a.ke]]
     letters = dict(zip(crossing, LETTERS, strict=False))
     for n, arrow in enumerate(found):
         if arrow.keluar == "bawah":
             (rute.down_across if n in letters else rute.down)(rows, at, arrow, n, letters.get(n, ""))
-    side = [n for n, a in enumerate(found) if n not in letters and a.keluar != "bawah"]
+    side = [n for n, a in enumerate(found) if n not in letters and n not in ends and a.keluar != "bawah"]
     for n in sorted(side, key=lambda n: abs(found[n].ke - found[n].dari)):  # inner loops nearer the symbols
         rute.side(rows, at, found[n], n, exits)
+    crowded = [n for n in ends if not rute.end(rows[found[n].dari], at, found[n], n)]  # beside the channels
     across = [n for n in letters if found[n].keluar != "bawah"]
     for n in across:  # the connectors where a branch leaves the page first: their place is fixed
         rute.leave_page(rows[found[n].dari], at, found[n], n, letters[n])
@@ -163,7 +166,8 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
         panah=tuple(found),
         geometri=tuple(rows),
         sesak=tuple(dict.fromkeys(c.huruf for row in rows for c in row.konektor if c.sesak))
-        + tuple(f"{lb.teks} {sop.langkah[found[lb.panah].dari].no}" for row in rows for lb in row.label if lb.sesak),
+        + tuple(f"{lb.teks} {sop.langkah[found[lb.panah].dari].no}" for row in rows for lb in row.label if lb.sesak)
+        + tuple(f"Selesai {sop.langkah[found[n].dari].no}" for n in crowded),
     )
 
 
@@ -203,7 +207,10 @@ def _symbol_svg(symbol: Simbol) -> str:
         return f'<polygon class="k" points="{" ".join(f"{_n(x)},{_n(y)}" for x, y in corners)}"/>'
     rounded = f' rx="{_n(min(half_h, half_w))}"' if symbol.jenis == "terminator" else ""
     size = f'x="{_n(cx - half_w)}" y="{_n(cy - half_h)}" width="{_n(2 * half_w)}" height="{_n(2 * half_h)}"'
-    return f'<rect class="{KELAS[symbol.jenis]}" {size}{rounded}/>'
+    rect = f'<rect class="{KELAS[symbol.jenis]}" {size}{rounded}/>'
+    if symbol.langkah == rute.AKHIR:  # the end of a branch that ends the procedure
+        return f'{rect}<text class="e" x="{_n(cx)}" y="{_n(cy + 0.9)}">Selesai</text>'
+    return rect
 
 
 def _connector_svg(connector: Konektor) -> str:

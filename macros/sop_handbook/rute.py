@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass
 
 from .geometri import KONEKTOR, Baris, Garis, Konektor, Kotak, Label, Simbol, Titik, collinear
-from .model import Peran, Sop
+from .model import SELESAI, Peran, Sop, Tujuan
 
 SIMBOL_TINGGI = {"terminator": 8.0, "proses": 9.0, "keputusan": 11.0}
 RUANG_LABEL = 6.0  # a diamond leaves this much more on each side, for "Tidak" beside it
@@ -22,10 +22,15 @@ BEBAS = 1.2  # what a channel keeps from a symbol's side
 HURUF_LABEL = 2.6  # "Ya", "Tidak" and the connectors' letters, mm (sop.css)
 
 
+AKHIR = -1  # where a branch that ends the procedure leads (``Panah.ke``): a terminator of its own
+AKHIR_W, AKHIR_H = 5.5, 2.5  # that terminator's half width and half height: "Selesai" fits in it
+
+
 @dataclass(frozen=True)
 class Panah:
     """An arrow of the flowchart, between two steps (their indices in ``sop.langkah``): out of the symbol's
-    bottom ("bawah": to the next step), or its right or left corner ("kanan", "kiri": a jump or a loop)."""
+    bottom ("bawah": to the next step), or its right or left corner ("kanan", "kiri": a jump or a loop, or a
+    branch that ends the procedure: ``ke`` is ``AKHIR``)."""
 
     dari: int
     ke: int
@@ -37,7 +42,8 @@ def arrows(sop: Sop) -> list[Panah]:
     """The arrows between the steps: to the next step, or a decision's Ya and Tidak branches. The branch to
     the next step leaves the bottom (Ya if both do); the other one the right corner; when neither goes to the
     next step, Ya leaves the left corner and Tidak the right: Ya and Tidak never leave from one point."""
-    index = {step.no: i for i, step in enumerate(sop.langkah)}
+    index: dict[Tujuan, int] = {step.no: i for i, step in enumerate(sop.langkah)}
+    index[SELESAI] = AKHIR
     found = []
     for i, step in enumerate(sop.langkah):
         following = i + 1 if i + 1 < len(sop.langkah) else None
@@ -45,8 +51,8 @@ def arrows(sop: Sop) -> list[Panah]:
             if following is not None:
                 found.append(Panah(i, following, None))
             continue
-        ya = following if step.ya is None else index[step.ya] if isinstance(step.ya, int) else None
-        tidak = index[step.tidak] if isinstance(step.tidak, int) else None
+        ya = following if step.ya is None else index[step.ya]
+        tidak = None if step.tidak is None else index[step.tidak]
         if ya is not None and ya == following:
             found.append(Panah(i, ya, "Ya"))
             found += [Panah(i, tidak, "Tidak", "kanan")] if tidak is not None else []
@@ -132,9 +138,10 @@ class Layout:
 
 
 def away_from_edge(at: Layout, arrow: Panah, found: list[Panah], page_of: dict[int, int]) -> Panah:
-    """A branch to another page leaves from the corner away from the table's edge when that corner is free:
-    its connector needs room beside the diamond."""
-    if arrow.keluar == "bawah" or page_of[arrow.dari] == page_of[arrow.ke]:
+    """A branch to another page, or one that ends the procedure, leaves from the corner away from the table's
+    edge when that corner is free: its connector or terminator needs room beside the diamond."""
+    beside = arrow.ke == AKHIR or page_of[arrow.dari] != page_of[arrow.ke]
+    if arrow.keluar == "bawah" or not beside:
         return arrow
     lanes = at.lanes(arrow.dari)
     at_edge = lanes[-1] == at.count - 1 if arrow.keluar == "kanan" else lanes[0] == 0
@@ -217,6 +224,35 @@ def enter_page(row: Baris, at: Layout, arrow: Panah, n: int, letter: str, exits:
             at.entries = entries
     dy = at.entry(arrow.ke, preferred, exits)
     _place(row, at.outer(arrow.ke, preferred), preferred, dy, letter, n, False, force=True)
+
+
+def end(row: Baris, at: Layout, arrow: Panah, n: int) -> bool:
+    """A branch that ends the procedure: out of its corner into a terminator "Selesai" beside it, level with
+    the corner where that is free (leaving room for the branch's label on the line), else above or below it
+    with a turn; as near as it is free. False when no place is free: then at the first, over what is there."""
+    side = 1 if arrow.keluar == "kanan" else -1
+    symbol = at.outer(arrow.dari, side)
+    edge, y = symbol.cx + side * symbol.half_w, symbol.cy
+    shifts = [0.0, *(s * k * (2 * AKHIR_H + 0.8) for k in (1, 2) for s in (-1, 1))]
+    gaps = [JARAK_KONEKTOR + 6.6, *(JARAK_KONEKTOR + k for k in range(10))]  # 6.6: "Tidak" on the line
+    candidates = [(shift, gap) for shift in shifts for gap in gaps]
+    for shift, gap in candidates:
+        turn = edge + side * JARAK_KONEKTOR
+        cx = edge + side * (gap + AKHIR_W)
+        terminator = Simbol(AKHIR, "terminator", cx, y + shift, AKHIR_W, AKHIR_H, True)
+        bend: tuple[Titik, ...] = ((turn, y), (turn, y + shift)) if shift else ()
+        points = ((edge, y), *bend, (cx - side * AKHIR_W, y + shift))
+        lines = list(itertools.pairwise(points))
+        free = row.bebas(terminator.kotak, *lines) and not _crosses(row, terminator.kotak, lines, symbol)
+        if free:
+            break
+    else:
+        cx = edge + side * (gaps[0] + AKHIR_W)
+        terminator = Simbol(AKHIR, "terminator", cx, y, AKHIR_W, AKHIR_H, True)
+        points = ((edge, y), (cx - side * AKHIR_W, y))
+    row.simbol.append(terminator)
+    row.garis.append(Garis(points, n, True))
+    return free
 
 
 def _place(
