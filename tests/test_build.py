@@ -19,6 +19,7 @@ SOP_KEYS = {
     "nomor",
     "draf",
     "tidak_tercantum",
+    "tidak_terbaca",
     "nama",
     "judul",
     "instansi",
@@ -41,6 +42,7 @@ SOP_KEYS = {
     "langkah",
 }
 LANGKAH_KEYS = {
+    "tidak_terbaca",
     "no",
     "kegiatan",
     "jenis",

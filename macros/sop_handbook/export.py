@@ -23,6 +23,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "nomor": sop.nomor,
         "draf": sop.draf,
         "tidak_tercantum": dict(sop.tanda_kosong),
+        "tidak_terbaca": sorted(sop.tidak_terbaca),  # in the document, not legible in the copy transcribed
         "nama": sop.nama,
         "judul": sop.judul,
         "instansi": sop.instansi.nama,
@@ -54,7 +55,6 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "pelaksana": [{"id": p.id, "nama": p.nama, "jabatan": p.jabatan, "label": p.label} for p in sop.unit.pelaksana],
         "total_jam": sop.total_jam,
         "langkah": [_langkah(step) for step in sop.langkah],
-        "tidak_terbaca": sorted(sop.tidak_terbaca),  # in the document, not legible in the copy transcribed
     }
 
 
