@@ -27,7 +27,7 @@ ifdef SITE_URL
 export SOP_SITE_URL := $(SITE_URL)
 endif
 
-.PHONY: setup serve build pdf offline test lint check sop-diff new-sop publish preview-editions bench-search bench clean
+.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench clean
 
 setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 
@@ -81,6 +81,13 @@ sop-diff: $(STAMP)
 new-sop: $(STAMP)
 	@test -n "$(ID)" -a -n "$(JUDUL)" || { echo 'Tulis: make new-sop ID=penyusunan-x JUDUL="Penyusunan X" [INSTANSI=.. UNIT=..]'; exit 2; }
 	$(BIN)/python -m sop_handbook new '$(ID)' '$(JUDUL)' '$(INSTANSI)' '$(UNIT)'
+
+# Existing SOP documents as sources: make import FILE="sop1.docx buku-sop.xlsx salinan.txt" OUT=impor
+# (one source per SOP in OUT, with proposals for organisasi.yaml and peraturan.yaml and laporan-impor.md;
+# INSTANSI=.. UNIT=.. when the kop does not name them as organisasi.yaml does).
+import: $(STAMP)
+	@test -n "$(FILE)" -a -n "$(OUT)" || { echo 'Tulis: make import FILE="berkas.docx ..." OUT=impor [INSTANSI=.. UNIT=..]'; exit 2; }
+	$(BIN)/python -m sop_handbook import $(FILE) --out '$(OUT)' $(if $(INSTANSI),--instansi '$(INSTANSI)') $(if $(UNIT),--unit '$(UNIT)')
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a $(ADDR)

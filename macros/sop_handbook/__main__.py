@@ -10,10 +10,15 @@
 - ``python -m sop_handbook new ID JUDUL [INSTANSI [UNIT]]``: write
   ``sop_source/ID.yaml`` here, a new SOP that passes the checks, to be filled
   in (INSTANSI and UNIT, when empty: the first of ``organisasi.yaml``).
+- ``python -m sop_handbook import FILE... --out DIR [--instansi ID --unit ID]
+  [--replace]``: read the SOP AP forms of Word, Excel or text files into one
+  source each in DIR, with proposals for organisasi.yaml and peraturan.yaml
+  and a report of what was read, guessed and missing.
 """
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tarfile
@@ -22,6 +27,7 @@ from io import BytesIO
 from pathlib import Path
 
 from .diff import compare
+from .impor.tulis import impor, laporan
 from .loader import SCHEMA_DIR, SOURCE_DIR, load_project
 from .problems import Level, Problem, SourceError, format_path
 from .render_diff import diff_markdown
@@ -99,10 +105,36 @@ def new(argv: list[str]) -> int:
     return 0
 
 
+def import_files(argv: list[str]) -> int:
+    """Import documents as sources into --out; print the report."""
+    parser = argparse.ArgumentParser(prog="python -m sop_handbook import", exit_on_error=False)
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--instansi")
+    parser.add_argument("--unit")
+    parser.add_argument("--replace", action="store_true")
+    try:
+        args = parser.parse_args(argv)
+    except argparse.ArgumentError as error:
+        print(f"{error}\npemakaian: {parser.format_usage().removeprefix('usage: ')}", file=sys.stderr)
+        return 2
+    root = Path.cwd()
+    try:
+        handbook = load_project(root) if (root / SOURCE_DIR / "organisasi.yaml").is_file() else None
+    except SourceError as error:
+        print(f"sumber buku ini bergalat; perbaiki dulu:\n{error}", file=sys.stderr)
+        return 1
+    hasil = impor(args.files, args.out, handbook, args.instansi, args.unit, args.replace)
+    print(laporan(hasil), end="")
+    return 1 if hasil.gagal and not hasil.sops else 0
+
+
 def main(argv: list[str]) -> int:
-    """Dispatch ``check`` (the default), ``diff`` or ``new``."""
+    """Dispatch ``check`` (the default), ``diff``, ``new`` or ``import``."""
     if argv[:1] == ["new"]:
         return new(argv[1:])
+    if argv[:1] == ["import"]:
+        return import_files(argv[1:])
     if argv[:1] == ["diff"]:
         if len(argv) < 2:
             print("pemakaian: python -m sop_handbook diff BASE [DIR]", file=sys.stderr)

@@ -73,6 +73,7 @@ class FormulirMentah:
     """
 
     asal: Asal
+    judul: Isian | None = None  # the flowchart's title above its table ("SOP Penyusunan LKPJ"), if printed
     kop: list[Isian] = field(default_factory=list)
     identitas: dict[str, Isian] = field(default_factory=dict)
     daftar: dict[str, list[Isian]] = field(default_factory=dict)
