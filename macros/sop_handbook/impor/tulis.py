@@ -43,7 +43,7 @@ def _reader(path: Path) -> Callable[[Path, str], list[FormulirMentah]]:
     suffix = path.suffix.lower()
     if suffix in (".txt", ".html", ".htm"):
         return lambda p, nama: baca_teks(p.read_text(encoding="utf-8", errors="replace"), nama)
-    readers = {".docx": ("word", "baca_docx"), ".xlsx": ("excel", "baca_xlsx")}
+    readers = {".docx": ("word", "baca_docx"), ".xlsx": ("excel", "baca_xlsx"), ".pdf": ("pdf", "baca_pdf")}
     if suffix in readers:  # imported when needed: python-docx and openpyxl load slowly
         module, name = readers[suffix]
         reader: Callable[[Path, str], list[FormulirMentah]] = getattr(
@@ -53,10 +53,9 @@ def _reader(path: Path) -> Callable[[Path, str], list[FormulirMentah]]:
     fixes = {
         ".doc": "format Word lama: buka di Word lalu simpan sebagai .docx",
         ".xls": "format Excel lama: buka di Excel lalu simpan sebagai .xlsx",
-        ".pdf": "PDF belum dapat diimpor: simpan sebagai .docx, atau salin teksnya ke berkas .txt",
     }
     raise TidakTerbaca(
-        fixes.get(suffix, f"jenis berkas '{suffix or path.name}' tidak dikenal: pakai .docx, .xlsx atau .txt")
+        fixes.get(suffix, f"jenis berkas '{suffix or path.name}' tidak dikenal: pakai .docx, .xlsx, .pdf atau .txt")
     )
 
 
