@@ -232,3 +232,80 @@ def test_a_file_without_a_flowchart_table_says_so(tmp_path):
         baca_teks("PEMERINTAH KOTA BATU\nNomor SOP\t001\n", "surat.txt")
     result = impor([tmp_path / "tidak-ada.txt"], tmp_path / "out", None)
     assert result.gagal == [("tidak-ada.txt", "tidak dapat dibuka (No such file or directory)")]
+
+
+VARIANTS = """\
+PEMERINTAH KOTA BATU
+DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU
+BIDANG PELAYANAN
+
+No. SOP\t503/07/422.205/2019
+Tgl. Pembuatan\t3 Pebruari 2019
+Tgl Revisi\t-
+Tanggal Efektive\tMaret 2019
+Disahkan Oleh\tKepala Dinas   Ir. Sri Wahyuni, MT Pembina Tk. I (IV/b) NIP. 197001011995032002
+Nama SOP\tPelayanan Izin Usaha
+Dasar Hukum\tKualifikasi Pelaksana
+1. Peraturan Wali Kota Batu Nomor 12 Tahun 2018 tentang Perizinan\t1. Memahami perizinan
+Keterkaitan SOP\tPeralatan / Perlengkapan
+1. SOP Penerbitan Izin\t1. Komputer 2. Printer
+Peringatan\tPencatatan & Pendataan
+Izin tidak terbit bila berkas tidak lengkap\t1. Buku register
+
+SOP Pelayanan Izin Usaha
+
+Uraian Prosedur\tPelaksana\t\t\tMutu Baku\t\t\tKet.
+\tPemohon\tPetugas\tKepala Bidang\tPersyaratan/Kelengkapan\tWaktu\tAutput\t
+1. Mengajukan permohonan\t√\t\t\tFormulir\t10 menit\tBerkas\t
+2. Memeriksa berkas\t\tv\t\tBerkas\t1 jam 30 menit\tBerkas diperiksa\t
+3. Menandatangani izin\t\t\tX\tBerkas diperiksa\t1-2 hari\tIzin\t-
+"""
+
+
+def test_label_variants_and_a_form_without_a_no_column(tmp_path):
+    [form] = baca_teks(VARIANTS, "batu.txt")
+    data = normalisasi(form, None, usulan := Usulan()).data
+    assert (data["nomor"], data["tanggal_pembuatan"], data["tanggal_revisi"], data["tanggal_efektif"]) == (
+        "503/07/422.205/2019",
+        "3 Pebruari 2019",
+        "-",
+        "Maret 2019",
+    )
+    assert data["disahkan_oleh"]["tertulis"] == {
+        "jabatan": "Kepala Dinas",
+        "nama": "Ir. Sri Wahyuni, MT",
+        "pangkat": "Pembina Tk. I (IV/b)",
+        "nip": "19700101 199503 2 002",
+    }
+    assert data["keterkaitan"] == [{"nama": "SOP Penerbitan Izin"}]
+    assert data["peralatan_perlengkapan"] == ["Komputer", "Printer"]
+    assert data["peringatan"] == "Izin tidak terbit bila berkas tidak lengkap"
+    assert data["pencatatan_pendataan"] == ["Buku register"]
+    assert [(s["no"], s["kegiatan"], s["pelaksana"]) for s in data["langkah"]] == [
+        (1, "Mengajukan permohonan", "pemohon"),
+        (2, "Memeriksa berkas", "petugas"),
+        (3, "Menandatangani izin", "kepala-bidang"),
+    ]
+    assert [s["mutu_baku"]["waktu"] for s in data["langkah"]] == ["10 menit", "1 jam 30 menit", "1-2 hari"]
+    assert data["langkah"][2]["keterangan"] == "-"
+    assert data["dasar_hukum"] == [
+        {
+            "peraturan": "perwal-batu-12-2018",
+            "tertulis": "Peraturan Wali Kota Batu Nomor 12 Tahun 2018 tentang Perizinan",
+        }
+    ]
+    assert usulan.peraturan["perwal-batu-12-2018"]["jenis"] == "peraturan-wali-kota"
+    assert (
+        usulan.instansi["dinas-penanaman-modal-dan-pelayanan-terpadu-satu-pintu"]["pemerintah"]
+        == "Pemerintah Kota Batu"
+    )
+
+
+def test_nothing_is_written_outside_the_output_folder(tmp_path):
+    hostile = VARIANTS.replace("SOP Pelayanan Izin Usaha\n\nUraian", "SOP ../../../etc/passwd <script>\n\nUraian")
+    source = tmp_path / "jahat.txt"
+    source.write_text(hostile, encoding="utf-8")
+    result = impor([source], tmp_path / "out", None)
+    [(_, target)] = result.sops
+    assert target.parent == tmp_path / "out" and target.name == "etc-passwd-script.yaml"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jahat.txt", "out"]

@@ -115,7 +115,8 @@ def _table_end(lines: list[_Line], header: int) -> int:
     end = header + 1
     for i in range(header + 1, len(lines)):
         cells = lines[i].text.split("\t")
-        if re.fullmatch(r"\d{1,3}\.?", cells[0].strip()) or (i == header + 1 and not cells[0].strip()):
+        numbered = re.fullmatch(r"\d{1,3}\.?", cells[0].strip()) or re.match(r"\d{1,3}[.)]\s", cells[0].strip())
+        if numbered or (i == header + 1 and not cells[0].strip()):
             end = i + 1
         elif lines[i].text.strip():
             break
@@ -287,6 +288,11 @@ def _row(
     number = cell(0) if has_no else None
     if number is not None:
         number = Isian(number.teks.rstrip("."), number.asal)
+    elif (leading := re.match(r"(\d{1,3})[.)]\s+", text.teks)) is not None:  # a form without a No column
+        number = Isian(leading.group(1), text.asal, "nomor langkah diambil dari awal teks Kegiatan")
+        text = Isian(text.teks[leading.end() :], text.asal)
+    elif not has_no:
+        return
     marks = tuple(i - lanes[0] for i in range(*lanes) if i < len(cells) and cells[i].strip())
     form.baris.append(
         BarisMentah(
