@@ -27,7 +27,7 @@ ifdef SITE_URL
 export SOP_SITE_URL := $(SITE_URL)
 endif
 
-.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench clean
+.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench bench-import clean
 
 setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 
@@ -154,6 +154,10 @@ bench-search: setup $(CHROMIUM)
 # Chromium and mkdocs serve's edit-to-page time; writes bench/RESULTS.md.
 bench: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/scale.py --repeat 3
+
+# Importing a book of 100 SOPs from each kind of file; writes bench/IMPORT-RESULTS.md.
+bench-import: setup $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/impor.py --sops 100 --runs 3
 
 clean:
 	rm -rf site site.new site.old offline $(VENV) node_modules $(MERMAID_DIR) $(IFRAME_WORKER)

@@ -363,6 +363,9 @@ def _step(
             if target is not None:
                 step[branch] = target
                 notes.append(Catatan("dugaan", f"{where}.{branch}", f"tujuan dibaca dari teks: {target}", row.asal))
+        if "tidak" not in step:
+            message = "keputusan: tujuan 'Tidak' tidak terbaca dari dokumen; tulis `tidak:` bila dokumen menunjukkannya"
+            notes.append(Catatan("periksa", f"{where}.tidak", message, row.asal))
     ids = [kolom[i] for i in row.pelaksana if i < len(kolom)]
     step["pelaksana"] = ids[0] if len(ids) == 1 else ids or None
     if not ids and marked:
