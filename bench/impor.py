@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "macros")]
 
 from tests.formulir_pdf import tulis_pdf  # noqa: E402
+from tests.formulir_teks import tulis_teks  # noqa: E402
 from tests.formulir_uji import CONTOH, Formulir, Langkah  # noqa: E402
 
 
@@ -58,29 +59,9 @@ def book(count: int) -> list[Formulir]:
     return forms
 
 
-def as_text(forms: list[Formulir], path: Path) -> None:
-    """A text copy as exported from such a book: tab-separated cells, numbered list items."""
-    lines: list[str] = []
-    for form in forms:
-        lines += [*form.kop, ""]
-        lines += [f"{label}\t{value}" for label, value in form.identitas]
-        for label, items in form.daftar:
-            lines += [label, *(f"{i}. {item}" for i, item in enumerate(items, 1))]
-        lines += ["", form.judul, ""]
-        lanes = len(form.kolom)
-        lines.append("No.\tKegiatan\tPELAKSANA" + "\t" * lanes + "MUTU BAKU\t\t\tKET")
-        lines.append("\t\t" + "\t".join(form.kolom) + "\tKelengkapan\tWaktu\tOutput\t")
-        for step in form.langkah:
-            marks = ["√" if lane in step.pelaksana else "" for lane in range(lanes)]
-            cells = [str(step.no), step.kegiatan, *marks, step.kelengkapan, step.waktu, step.output, step.keterangan]
-            lines.append("\t".join(cells))
-        lines += ["", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
 def writers(browser: object) -> dict[str, tuple[str, object]]:
     """Each kind of file with its fixture writer: (suffix, write(forms, path))."""
-    found: dict[str, tuple[str, object]] = {"teks": (".txt", as_text)}
+    found: dict[str, tuple[str, object]] = {"teks": (".txt", lambda forms, path: tulis_teks(path, forms))}
     found["pdf"] = (".pdf", lambda forms, path: tulis_pdf(browser, path, forms))  # type: ignore[arg-type]
     for kind, module, name, suffix in (
         ("word", "formulir_word", "tulis_docx", ".docx"),
