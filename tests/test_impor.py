@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sop_handbook.impor.mentah import TidakTerbaca
 from sop_handbook.impor.normalisasi import Usulan, normalisasi
 from sop_handbook.impor.sitasi import baca_sitasi, usulan_id
@@ -309,3 +310,34 @@ def test_nothing_is_written_outside_the_output_folder(tmp_path):
     [(_, target)] = result.sops
     assert target.parent == tmp_path / "out" and target.name == "etc-passwd-script.yaml"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["jahat.txt", "out"]
+
+
+def test_the_proposals_once_copied_in_make_the_imported_sources_load(tmp_path):
+    root = _project(tmp_path)
+    copy = tmp_path / "batu.txt"
+    copy.write_text(VARIANTS, encoding="utf-8")
+    assert _run(root, str(copy), "--out", "impor").returncode == 0
+    out = root / "impor"
+    for name, key in (("organisasi", "instansi"), ("organisasi", "pejabat"), ("peraturan", "peraturan")):
+        proposed = read_source(out / f"{name}.usulan.yaml", "usulan")[0]
+        assert proposed is not None
+        catalogue = root / "sop_source" / f"{name}.yaml"
+        text = catalogue.read_text(encoding="utf-8")
+        block = "".join("  " + line + "\n" if line else "\n" for line in _dump_list(proposed.data[key]).splitlines())
+        catalogue.write_text(text.replace(f"\n{key}:\n", f"\n{key}:\n{block}", 1), encoding="utf-8")
+    for path in out.glob("*.yaml"):
+        if not path.name.endswith(".usulan.yaml"):
+            shutil.move(path, root / "sop_source" / path.name)
+    handbook = load_handbook(root / "sop_source", root / "schema", root)
+    [sop] = handbook.sops
+    assert sop.instansi.pemerintah == "Pemerintah Kota Batu" and [p.nama for p in sop.kolom] == [
+        "Pemohon",
+        "Petugas",
+        "Kepala Bidang",
+    ]
+    assert sop.dasar_hukum[0].peraturan is not None and sop.dasar_hukum[0].peraturan.id == "perwal-batu-12-2018"
+    assert sop.disahkan_oleh.nip == "19700101 199503 2 002"
+
+
+def _dump_list(items: list[Any]) -> str:
+    return yaml.safe_dump(items, sort_keys=False, allow_unicode=True)
