@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 KONEKTOR = 5.0  # width and height of an off-page connector
+RAPAT = 0.5  # two lines nearer than this, side by side, print as one (channels keep 0.8 apart)
 Titik = tuple[float, float]
 
 
@@ -150,5 +151,15 @@ def collinear(a: Titik, b: Titik, c: Titik, d: Titik) -> bool:
     if a[1] == b[1] == c[1] == d[1]:
         return min(max(a[0], b[0]), max(c[0], d[0])) > max(min(a[0], b[0]), min(c[0], d[0]))
     if a[0] == b[0] == c[0] == d[0]:
+        return min(max(a[1], b[1]), max(c[1], d[1])) > max(min(a[1], b[1]), min(c[1], d[1]))
+    return False
+
+
+def rapat(a: Titik, b: Titik, c: Titik, d: Titik) -> bool:
+    """Whether segments a–b and c–d, both horizontal or both vertical, run along each other nearer than
+    ``RAPAT`` for more than a point: on paper, one line."""
+    if a[1] == b[1] and c[1] == d[1] and abs(a[1] - c[1]) < RAPAT:
+        return min(max(a[0], b[0]), max(c[0], d[0])) > max(min(a[0], b[0]), min(c[0], d[0]))
+    if a[0] == b[0] and c[0] == d[0] and abs(a[0] - c[0]) < RAPAT:
         return min(max(a[1], b[1]), max(c[1], d[1])) > max(min(a[1], b[1]), min(c[1], d[1]))
     return False
