@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sop_handbook import bagan
+from sop_handbook.cetak import TOTAL_WAKTU, capacity
 from sop_handbook.geometri import RAPAT, Garis, Halaman, Simbol
 from sop_handbook.model import Langkah, MutuBaku, Peran, Sop
 
@@ -97,6 +98,7 @@ def check(sop: Sop, kertas: bagan.Kertas = bagan.A4) -> None:
     pages = drawn.halaman_geometri()
     page_of = {index: number for number, rows in enumerate(drawn.halaman) for index in rows}
     check_connectors(drawn, pages, page_of)
+    check_rows_fit(drawn)
     for page in pages:
         check_page(drawn, page, page_of)
     check_exits(sop, drawn)
@@ -114,6 +116,14 @@ def check_connectors(drawn: bagan.Bagan, pages: list[Halaman], page_of: dict[int
         leaving = [n for n, page in enumerate(pages) for c in page.konektor if c.huruf == letter and c.keluar]
         arriving = [n for n, page in enumerate(pages) for c in page.konektor if c.huruf == letter and not c.keluar]
         assert leaving == [page_of[source]] and arriving == [page_of[target]], letter
+
+
+def check_rows_fit(drawn: bagan.Bagan) -> None:
+    """Each page holds its rows, grown ones too, and the last the total row: a page never splits a row."""
+    room = capacity(drawn.tata)
+    for number, rows in enumerate(drawn.halaman):
+        total = TOTAL_WAKTU if number == len(drawn.halaman) - 1 else 0.0
+        assert len(rows) == 1 or sum(drawn.tinggi[i] for i in rows) + total <= room + TOLERANCE, rows
 
 
 def check_page(drawn: bagan.Bagan, page: Halaman, page_of: dict[int, int]) -> None:
