@@ -1,7 +1,9 @@
 """Data-quality warnings: inconsistencies listed for reviewers, never build failures."""
 
+import dataclasses
 import shutil
 
+from sop_handbook import bagan
 from sop_handbook.loader import load_handbook
 from sop_handbook.problems import Level
 
@@ -111,3 +113,26 @@ def test_a_step_too_long_for_a_printed_page_is_named_with_its_longest_column(tmp
     assert str(found[0]).endswith("terbanyak di kolom Kelengkapan; persingkat teksnya atau bagi menjadi dua langkah")
     # The real SOPs' steps all fit.
     assert not [p for p in load(ROOT / "sop_source", ROOT).catatan_mutu if "halaman formulir cetak" in p.message]
+
+
+def test_a_connector_drawn_without_a_free_place_is_named_with_its_step(tmp_path, monkeypatch):
+    """A safety net: the drawing grows a crowded row until everything has its place; should a row be
+    crowded at a page's height still, the check names the step (the generated flows never are)."""
+    draw = bagan.draw
+
+    def crowded(sop, kertas=bagan.A4):
+        drawn = draw(sop, kertas)
+        return dataclasses.replace(drawn, sesak=(1,)) if sop.id == "pemeriksaan-berkas" else drawn
+
+    monkeypatch.setattr(bagan, "draw", crowded)
+    handbook = load(FIXTURES / "multi", tmp_path)
+    found = [str(p) for p in handbook.catatan_mutu if "bagan alir cetak" in p.message]
+    assert len(found) == 1 and "pemeriksaan-berkas.yaml:" in found[0]
+    assert found[0].endswith(
+        "langkah[1]: bagan alir cetak langkah 2: konektor atau label Ya/Tidak tidak mendapat tempat kosong dan "
+        "tergambar bertumpuk; laporkan ke pengelola buku pegangan"
+    )
+
+
+def test_the_handbook_s_printed_flowcharts_have_every_connector_in_a_free_place(handbook):
+    assert not [p for p in handbook.catatan_mutu if "bagan alir cetak" in p.message]

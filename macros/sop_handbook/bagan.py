@@ -32,8 +32,20 @@ Routing, in millimetres, with the symbol of step i centred in its lane:
   shorter loops nearer the symbols), and into the target's side at a height of
   its own (``rute.Layout.entry``); the rows in between draw their piece of the
   channel. Across a page break: into a connector beside the corner, and out of
-  one beside the target, each at the nearest free place (``rute._place``);
-- "Ya" and "Tidak" are written where they cover nothing (``rute.label``).
+  one beside the target (or beside another of its symbols, entering above or
+  below the line joining them), each at the nearest free place in its row
+  (``rute._place``): level with the corner or the entry, out across the lanes
+  if need be, or above or below it anywhere in the row's height, the arrow
+  turning once up or down and once towards the connector; the connectors
+  where branches leave a page first, then the labels, then those where
+  branches come in;
+- "Ya" and "Tidak" are written where they cover nothing (``rute.label``);
+- a row where a connector or a label finds no free place gets room for one
+  more connector below its symbols (``RUANG_SESAK``), and the flowchart is
+  drawn again, its pages too, until each has its place. A row never grows
+  taller than a page holds: what still has no place is drawn regardless and
+  its step listed in ``Bagan.sesak``, which the source check reports (a
+  safety net: generated flows never need it).
 
 What is drawn is kept as data (``Bagan.geometri`` per row,
 ``Bagan.halaman_geometri`` per page: segments, labels with their boxes,
@@ -54,8 +66,8 @@ from .cetak import A4 as A4
 from .cetak import F4 as F4
 from .cetak import KERTAS as KERTAS
 from .cetak import KOLOM_NO as KOLOM_NO
+from .cetak import SAMBUNG, TOTAL_WAKTU, TataKolom, capacity, pages_bersambung, row_height, tata_kolom
 from .cetak import Kertas as Kertas
-from .cetak import TataKolom, capacity, pages_bersambung, row_height, tata_kolom
 from .cetak import cabang_text as cabang_text
 from .cetak import waktu_lines as waktu_lines
 from .geometri import KONEKTOR as KONEKTOR
@@ -86,10 +98,9 @@ class Bagan:
     konektor: tuple[tuple[str, int, int], ...]  # (letter, from step index, to step index)
     panah: tuple[Panah, ...] = ()
     geometri: tuple[Baris, ...] = ()
-    # What found no free place (a row crowded with symbols and connectors) and was drawn at the nearest place
-    # regardless: connectors by letter, labels as "Tidak 4" (the label and its decision's number), the
-    # terminator of a branch ending the procedure as "Selesai 4".
-    sesak: tuple[str, ...] = ()
+    # The steps (indices) whose rows hold a connector or a label drawn where it is not free: none found a free
+    # place even in a row grown to what a page holds. A safety net: the source check warns of it.
+    sesak: tuple[int, ...] = ()
 
     @property
     def lebar_lajur(self) -> float:
@@ -119,15 +130,42 @@ _ABJAD = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
 LETTERS = (*_ABJAD, *(a + b for a in _ABJAD for b in _ABJAD))  # the connectors' letters, in order
 
 
+# What a row crowded with symbols and connectors gets more below its symbols, each time one of them finds no
+# free place in it: room for one more connector.
+RUANG_SESAK = KONEKTOR + 1.6
+
+
 def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
-    """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG and drawing."""
-    lajur = sop.kolom
-    tata = tata_kolom(lajur, kertas)
-    found = arrows(sop)
-    turun = {a.dari for a in found if a.keluar == "bawah"}
+    """The printed flowchart of ``sop`` on ``kertas``: rows, pages, and each row's SVG and drawing. A row
+    where a connector or a label finds no free place gets ``RUANG_SESAK`` more below its symbols, and it is
+    all drawn again (the pages too, the rows being taller), until each has its place; as long as the row
+    still fits a page."""
+    tata = tata_kolom(sop.kolom, kertas)
     base = [row_height(step, tata) for step in sop.langkah]
-    printed, above, below = pages_bersambung(base, capacity(tata), turun)
-    heights = [a + h + b for a, h, b in zip(above, base, below, strict=True)]
+    extra = [0.0] * len(base)
+    room = capacity(tata) - 2 * SAMBUNG - TOTAL_WAKTU  # the tallest row any page holds
+    while True:
+        drawn = _draw(sop, tata, base, extra)
+        grown = [i for i in drawn.sesak if base[i] + extra[i] + RUANG_SESAK <= room]
+        if not grown:
+            return drawn
+        for index in grown:
+            extra[index] += RUANG_SESAK
+
+
+def _crowded(row: Baris) -> bool:
+    """Whether a connector or a label of the row is drawn where it is not free."""
+    return any(c.sesak for c in row.konektor) or any(lb.sesak for lb in row.label)
+
+
+def _draw(sop: Sop, tata: TataKolom, base: list[float], extra: list[float]) -> Bagan:
+    """The flowchart with rows as tall as ``base`` (the text's) and ``extra`` more below their symbols."""
+    lajur = sop.kolom
+    found = arrows(sop)
+    turun = {a.dari for a in found if a.keluar == "bawah" and a.ke != rute.AKHIR}
+    grown = [h + e for h, e in zip(base, extra, strict=True)]
+    printed, above, below = pages_bersambung(grown, capacity(tata), turun)
+    heights = [a + h + b for a, h, b in zip(above, grown, below, strict=True)]
     page_of = {index: number for number, rows in enumerate(printed) for index in rows}
     at = rute.Layout(sop, lajur, tata.lebar_lajur, [a + h / 2 for a, h in zip(above, base, strict=True)])
     found = [rute.away_from_edge(at, a, found, page_of) for a in found]
@@ -142,7 +180,7 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     crossing = [n for n, a in enumerate(found) if n not in ends and page_of[a.dari] != page_of[a.ke]]
     letters = dict(zip(crossing, LETTERS, strict=False))
     for n, arrow in enumerate(found):
-        if arrow.keluar == "bawah":
+        if arrow.keluar == "bawah" and arrow.ke != rute.AKHIR:
             (rute.down_across if n in letters else rute.down)(rows, at, arrow, n, letters.get(n, ""))
     side = [n for n, a in enumerate(found) if n not in letters and n not in ends and a.keluar != "bawah"]
     for n in sorted(side, key=lambda n: abs(found[n].ke - found[n].dari)):  # inner loops nearer the symbols
@@ -151,11 +189,11 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
     across = [n for n in letters if found[n].keluar != "bawah"]
     for n in across:  # the connectors where a branch leaves the page first: their place is fixed
         rute.leave_page(rows[found[n].dari], at, found[n], n, letters[n])
-    for n in across:
-        rute.enter_page(rows[found[n].ke], at, found[n], n, letters[n], exits)
-    for n, arrow in enumerate(found):
+    for n, arrow in enumerate(found):  # then the labels, beside their corners, or their branch's connector
         if arrow.label:
             rute.label(rows[arrow.dari], at, arrow, n)
+    for n in across:
+        rute.enter_page(rows[found[n].ke], at, found[n], n, letters[n], exits)
     return Bagan(
         lajur=lajur,
         tata=tata,
@@ -165,9 +203,7 @@ def draw(sop: Sop, kertas: Kertas = A4) -> Bagan:
         konektor=tuple((letters[n], found[n].dari, found[n].ke) for n in crossing),
         panah=tuple(found),
         geometri=tuple(rows),
-        sesak=tuple(dict.fromkeys(c.huruf for row in rows for c in row.konektor if c.sesak))
-        + tuple(f"{lb.teks} {sop.langkah[found[lb.panah].dari].no}" for row in rows for lb in row.label if lb.sesak)
-        + tuple(f"Selesai {sop.langkah[found[n].dari].no}" for n in crowded),
+        sesak=tuple(i for i, row in enumerate(rows) if _crowded(row) or i in {found[n].dari for n in crowded}),
     )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
-from . import cetak
+from . import bagan, cetak
 from .model import Peraturan, Sop
 from .problems import Level, Problem, close_id
 from .yamlsource import Source
@@ -54,6 +54,7 @@ def check_handbook(
         problems += _repeated_citations(sop, source)
         problems += _printed_rows(sop, source)
         problems += _printed_columns(sop, source)
+        problems += _crowded_rows(sop, source)
         if sop.tinjauan_lewat(hari_ini):
             message = f"Tanggal Revisi (rencana peninjauan) {sop.tanggal_revisi} sudah lewat; tinjau SOP ini"
             problems.append(source.problem(("tanggal_revisi",), message, W))
@@ -205,6 +206,17 @@ def _printed_rows(sop: Sop, source: Source) -> Iterator[Problem]:
                 "persingkat teksnya atau bagi menjadi dua langkah"
             )
             yield source.problem(("langkah", index, *_KOLOM_SUMBER[column]), message, W)
+
+
+def _crowded_rows(sop: Sop, source: Source) -> Iterator[Problem]:
+    """A step whose row of the printed flowchart (A4 or F4) has an off-page connector or a "Ya"/"Tidak" drawn
+    over something else: no free place was found for it (``bagan.Bagan.sesak``, a safety net)."""
+    for index in dict.fromkeys(i for kertas in (bagan.A4, bagan.F4) for i in bagan.draw(sop, kertas).sesak):
+        message = (
+            f"bagan alir cetak langkah {sop.langkah[index].no}: konektor atau label Ya/Tidak tidak mendapat "
+            "tempat kosong dan tergambar bertumpuk; laporkan ke pengelola buku pegangan"
+        )
+        yield source.problem(("langkah", index), message, W)
 
 
 def _printed_columns(sop: Sop, source: Source) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 KONEKTOR = 5.0  # width and height of an off-page connector
+RAPAT = 0.5  # two lines nearer than this, side by side, print as one (channels keep 0.8 apart)
 Titik = tuple[float, float]
 
 
@@ -116,19 +117,13 @@ class Baris:
         """The boxes a new label or connector must keep off."""
         return [s.kotak for s in self.simbol] + [c.kotak for c in self.konektor] + [lb.kotak for lb in self.label]
 
-    def bebas(self, box: Kotak, *lines: tuple[Titik, Titik]) -> bool:
-        """Whether ``box`` is inside the row and off everything drawn, and ``lines`` cross nothing drawn."""
+    def bebas(self, box: Kotak) -> bool:
+        """Whether ``box`` is inside the row and off everything drawn."""
         if box.x0 < 0 or box.y0 < 0 or box.x1 > self.lebar or box.y1 > self.tinggi:
             return False
         if any(box.tumpang(other) for other in self.terisi()):
             return False
-        drawn = [(a, b) for g in self.garis for a, b in itertools.pairwise(g.titik)]
-        if any(box.dilewati(a, b) for a, b in drawn):
-            return False
-        blocking = [c.kotak for c in self.konektor] + [lb.kotak for lb in self.label]
-        return not any(
-            other.dilewati(a, b) or collinear(a, b, c, d) for a, b in lines for other in blocking for c, d in drawn
-        )
+        return not any(box.dilewati(a, b) for g in self.garis for a, b in itertools.pairwise(g.titik))
 
 
 @dataclass(frozen=True)
@@ -145,10 +140,11 @@ def moved(simbol: Simbol, dy: float) -> Simbol:
     return Simbol(simbol.langkah, simbol.jenis, simbol.cx, simbol.cy + dy, simbol.half_w, simbol.half_h, simbol.utama)
 
 
-def collinear(a: Titik, b: Titik, c: Titik, d: Titik) -> bool:
-    """Whether segments a–b and c–d lie on one line and share more than a point."""
-    if a[1] == b[1] == c[1] == d[1]:
+def rapat(a: Titik, b: Titik, c: Titik, d: Titik) -> bool:
+    """Whether segments a–b and c–d, both horizontal or both vertical, run along each other nearer than
+    ``RAPAT`` for more than a point: on paper, one line."""
+    if a[1] == b[1] and c[1] == d[1] and abs(a[1] - c[1]) < RAPAT:
         return min(max(a[0], b[0]), max(c[0], d[0])) > max(min(a[0], b[0]), min(c[0], d[0]))
-    if a[0] == b[0] == c[0] == d[0]:
+    if a[0] == b[0] and c[0] == d[0] and abs(a[0] - c[0]) < RAPAT:
         return min(max(a[1], b[1]), max(c[1], d[1])) > max(min(a[1], b[1]), min(c[1], d[1]))
     return False

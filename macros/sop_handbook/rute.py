@@ -8,10 +8,13 @@ them in order and writes the SVG. See ``bagan`` for the rules.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import itertools
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .geometri import KONEKTOR, Baris, Garis, Konektor, Kotak, Label, Simbol, Titik, collinear
+from .geometri import KONEKTOR, Baris, Garis, Konektor, Kotak, Label, Simbol, Titik, rapat
 from .model import SELESAI, Peran, Sop, Tujuan
 
 SIMBOL_TINGGI = {"terminator": 8.0, "proses": 9.0, "keputusan": 11.0}
@@ -19,11 +22,14 @@ RUANG_LABEL = 6.0  # a diamond leaves this much more on each side, for "Tidak" b
 JARAK_KONEKTOR = 2.8  # from a symbol to its connector: room for the arrowhead
 JARAK_SALURAN = 0.8  # between two channels beside each other
 BEBAS = 1.2  # what a channel keeps from a symbol's side
+DEKAT = 16.0  # a connector's spot this near its symbol (the arrow's length, mm) is sought on every side first
+JANGKAU_BELOKAN = 12.0  # how far from a symbol an arrow to or from a connector may turn
 HURUF_LABEL = 2.6  # "Ya", "Tidak" and the connectors' letters, mm (sop.css)
 
 
 AKHIR = -1  # where a branch that ends the procedure leads (``Panah.ke``): a terminator of its own
 AKHIR_W, AKHIR_H = 5.5, 2.5  # that terminator's half width and half height: "Selesai" fits in it
+Spot = tuple[float, float, float, float]  # a connector's place: cost, its x, its middle's y, where its arrow turns
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,8 @@ class Panah:
 def arrows(sop: Sop) -> list[Panah]:
     """The arrows between the steps: to the next step, or a decision's Ya and Tidak branches. The branch to
     the next step leaves the bottom (Ya if both do); the other one the right corner; when neither goes to the
-    next step, Ya leaves the left corner and Tidak the right: Ya and Tidak never leave from one point."""
+    next step, the one that ends the procedure leaves the bottom, or else Ya leaves the left corner and Tidak
+    the right: Ya and Tidak never leave from one point."""
     index: dict[Tujuan, int] = {step.no: i for i, step in enumerate(sop.langkah)}
     index[SELESAI] = AKHIR
     found = []
@@ -58,6 +65,11 @@ def arrows(sop: Sop) -> list[Panah]:
             found += [Panah(i, tidak, "Tidak", "kanan")] if tidak is not None else []
         elif tidak is not None and tidak == following and ya is not None:
             found += [Panah(i, ya, "Ya", "kanan"), Panah(i, tidak, "Tidak")]
+        elif AKHIR in (ya, tidak):  # neither to the next step: the branch that ends leaves the bottom
+            ends, other = ("Ya", "Tidak") if ya == AKHIR else ("Tidak", "Ya")
+            goes = tidak if ya == AKHIR else ya
+            found.append(Panah(i, AKHIR, ends))
+            found += [Panah(i, goes, other, "kanan")] if goes is not None else []
         else:
             found += [Panah(i, ya, "Ya", "kiri")] if ya is not None else []
             found += [Panah(i, tidak, "Tidak", "kanan")] if tidak is not None else []
@@ -107,13 +119,13 @@ class Layout:
         found = self.symbols(index)
         return found[-1] if side > 0 else found[0]
 
-    def entry(self, index: int, side: int, exits: set[tuple[int, int]]) -> float:
-        """The next free height (from the middle) where an arrow enters a step's symbol on ``side``."""
-        symbol = self.outer(index, side)
-        offsets = [0.0, 2.6, -3.6, 4.2, -4.4] if symbol.jenis == "keputusan" else [0.0, -2.5, 2.5, -3.6, 3.6]
+    def entry(self, index: int, side: int, exits: set[tuple[int, int]], skip: int = 0) -> float:
+        """The next free height (from the middle) where an arrow enters a step's symbol on ``side``; or
+        the one ``skip`` after it, the ones between left unused."""
+        offsets = masuk(self.outer(index, side))
         if (index, side) in exits:  # the corner is the exit's, its label above it
             offsets = [o for o in offsets if o > 0 or o < -3.2]
-        taken = self.entries.get((index, side), 0)
+        taken = self.entries.get((index, side), 0) + skip
         self.entries[(index, side)] = taken + 1
         return offsets[min(taken, len(offsets) - 1)]
 
@@ -135,6 +147,11 @@ class Layout:
                 self.channels.setdefault(x, []).append(span)
                 return x
         return -1.0
+
+
+def masuk(symbol: Simbol) -> list[float]:
+    """The heights (from the middle) where arrows enter a symbol's side, in the order they are taken."""
+    return [0.0, 2.6, -3.6, 4.2, -4.4] if symbol.jenis == "keputusan" else [0.0, -2.5, 2.5, -3.6, 3.6]
 
 
 def away_from_edge(at: Layout, arrow: Panah, found: list[Panah], page_of: dict[int, int]) -> Panah:
@@ -215,77 +232,179 @@ def enter_page(row: Baris, at: Layout, arrow: Panah, n: int, letter: str, exits:
     """A branch from another printed page: out of a connector beside its target, into the target's side."""
     preferred = 1 if arrow.keluar == "kanan" else -1
     members = at.symbols(arrow.ke)
-    for side in (preferred, -preferred):  # beside the outer symbol, else beside another facing a free lane
+    # Near the outer symbol, else near another facing a free lane; else farther, the same way.
+    for reach, side in itertools.product((DEKAT, math.inf), (preferred, -preferred)):
         for symbol in sorted(members, key=lambda m: -side * m.cx):
             entries = dict(at.entries)
-            dy = at.entry(arrow.ke, side, exits) if symbol == at.outer(arrow.ke, side) else 0.0
-            if _place(row, symbol, side, dy, letter, n, False):
-                return
+            if symbol != at.outer(arrow.ke, side):  # the middle is the join's
+                if any(_place(row, symbol, side, dy, letter, n, False, reach) for dy in masuk(symbol)[1:]):
+                    return
+                continue
+            for skip in range(len(masuk(symbol))):  # the next free height, else one after it
+                at.entries = dict(entries)
+                if _place(row, symbol, side, at.entry(arrow.ke, side, exits, skip), letter, n, False, reach):
+                    return
             at.entries = entries
     dy = at.entry(arrow.ke, preferred, exits)
     _place(row, at.outer(arrow.ke, preferred), preferred, dy, letter, n, False, force=True)
 
 
 def end(row: Baris, at: Layout, arrow: Panah, n: int) -> bool:
-    """A branch that ends the procedure: out of its corner into a terminator "Selesai" beside it, level with
-    the corner where that is free (leaving room for the branch's label on the line), else above or below it
-    with a turn; as near as it is free. False when no place is free: then at the first, over what is there."""
+    """A branch that ends the procedure: out of its corner into a terminator "Selesai" of its own, the
+    nearest free place first: level with the corner beside it (leaving room for the branch's label on the
+    line), else above or below it, the arrow turning to reach its side, else under or over the arrow's turn,
+    reached from its top or bottom. False when no place is free: then at the first, over what is there."""
     side = 1 if arrow.keluar == "kanan" else -1
-    symbol = at.outer(arrow.dari, side)
+    symbol = at.outer(arrow.dari, side) if arrow.keluar != "bawah" else at.symbols(arrow.dari)[0]
     edge, y = symbol.cx + side * symbol.half_w, symbol.cy
-    shifts = [0.0, *(s * k * (2 * AKHIR_H + 0.8) for k in (1, 2) for s in (-1, 1))]
-    gaps = [JARAK_KONEKTOR + 6.6, *(JARAK_KONEKTOR + k for k in range(10))]  # 6.6: "Tidak" on the line
-    candidates = [(shift, gap) for shift in shifts for gap in gaps]
-    for shift, gap in candidates:
-        turn = edge + side * JARAK_KONEKTOR
-        cx = edge + side * (gap + AKHIR_W)
-        terminator = Simbol(AKHIR, "terminator", cx, y + shift, AKHIR_W, AKHIR_H, True)
-        bend: tuple[Titik, ...] = ((turn, y), (turn, y + shift)) if shift else ()
-        points = ((edge, y), *bend, (cx - side * AKHIR_W, y + shift))
-        lines = list(itertools.pairwise(points))
-        free = row.bebas(terminator.kotak, *lines) and not _crosses(row, terminator.kotak, lines, symbol)
-        if free:
-            break
-    else:
-        cx = edge + side * (gaps[0] + AKHIR_W)
-        terminator = Simbol(AKHIR, "terminator", cx, y, AKHIR_W, AKHIR_H, True)
-        points = ((edge, y), (cx - side * AKHIR_W, y))
-    row.simbol.append(terminator)
-    row.garis.append(Garis(points, n, True))
-    return free
+    room = _Ruang(row, symbol)
+    first: tuple[Simbol, tuple[Titik, ...]] | None = None
+    places = _below(row, symbol) if arrow.keluar == "bawah" else _end_places(row, edge, y, side)
+    if not symbol.utama:  # a copy's bottom is free (arrows leave the primary): under it, at the table's edge
+        places = itertools.chain(places, _below(row, symbol))
+    for terminator, points in places:
+        first = first or (terminator, points)
+        if room.free(terminator.kotak) and room.clear(points, True):
+            row.simbol.append(terminator)
+            row.garis.append(Garis(points, n, True))
+            return True
+    assert first is not None
+    row.simbol.append(first[0])
+    row.garis.append(Garis(first[1], n, True))
+    return False
+
+
+def _below(row: Baris, symbol: Simbol) -> Iterator[tuple[Simbol, tuple[Titik, ...]]]:
+    """The places of an end terminator under a symbol, nearest first, reached straight down."""
+    bottom = symbol.cy + symbol.half_h
+    for k in range(int(row.tinggi / JARAK_SALURAN)):
+        level = bottom + JARAK_KONEKTOR + AKHIR_H + k * JARAK_SALURAN
+        yield (
+            Simbol(AKHIR, "terminator", symbol.cx, level, AKHIR_W, AKHIR_H, True),
+            ((symbol.cx, bottom), (symbol.cx, level - AKHIR_H)),
+        )
+
+
+def _end_places(row: Baris, edge: float, y: float, side: int) -> Iterator[tuple[Simbol, tuple[Titik, ...]]]:
+    """The places of a branch's end terminator, nearest first, with the arrow to each."""
+    turn = edge + side * JARAK_KONEKTOR
+    for shift in (0.0, *(s * k * (2 * AKHIR_H + 0.8) for k in (1, 2) for s in (-1, 1))):
+        for gap in (JARAK_KONEKTOR + 6.6, *(JARAK_KONEKTOR + k for k in range(10))):  # 6.6: "Tidak" on the line
+            cx = edge + side * (gap + AKHIR_W)
+            bend: tuple[Titik, ...] = ((turn, y), (turn, y + shift)) if shift else ()
+            yield (
+                Simbol(AKHIR, "terminator", cx, y + shift, AKHIR_W, AKHIR_H, True),
+                ((edge, y), *bend, (cx - side * AKHIR_W, y + shift)),
+            )
+    flat = AKHIR_W - AKHIR_H  # where an arrow meets the terminator's top or bottom
+    levels = [AKHIR_H + 0.4 + j * JARAK_SALURAN for j in range(int(row.tinggi / JARAK_SALURAN))]
+    levels = sorted((v for v in levels if abs(v - y) >= AKHIR_H + 1.0), key=lambda v: abs(v - y))
+    for k in range(int(row.lebar / JARAK_SALURAN)):  # under or over the turn, reached from top or bottom
+        x = edge + side * (JARAK_KONEKTOR + k * JARAK_SALURAN)
+        for level in levels:
+            tip = level - AKHIR_H if level > y else level + AKHIR_H
+            for offset in (0.0, -side * flat / 2, -side * flat, side * flat / 2, side * flat):
+                terminator = Simbol(AKHIR, "terminator", x + offset, level, AKHIR_W, AKHIR_H, True)
+                yield terminator, ((edge, y), (x, y), (x, tip))
 
 
 def _place(
-    row: Baris, symbol: Simbol, side: int, dy: float, letter: str, n: int, outgoing: bool, force: bool = False
+    row: Baris,
+    symbol: Simbol,
+    side: int,
+    dy: float,
+    letter: str,
+    n: int,
+    outgoing: bool,
+    reach: float = math.inf,
+    force: bool = False,
 ) -> bool:
-    """A connector on ``side`` of ``symbol``, its arrow meeting the symbol at ``dy`` from its middle: level
-    with it where that is free, else above or below with a turn; as near as it is free. False when no place
-    is free (unless ``force``: then the nearest)."""
+    """A connector on ``side`` of ``symbol``, its arrow meeting the symbol at ``dy`` from its middle: the
+    nearest free spot of the row (``_spots``) within ``reach`` (the arrow's length), level with it or turning
+    once up or down and once towards the connector. False when no spot is free (unless ``force``: then the
+    nearest, drawn as ``sesak``)."""
     edge, y = symbol.tepi(side, dy), symbol.cy + dy
-    shifts = [0.0, *(s * k * (KONEKTOR + 0.8) for k in (1, 2) for s in (-1, 1))]
-    candidates = [(shift, step) for shift in shifts for step in range(10)]
-    for shift, step in candidates if not force else candidates[:1]:
-        turn = edge + side * JARAK_KONEKTOR
-        cx = edge + side * (JARAK_KONEKTOR + KONEKTOR / 2 + step) + (side * 2.6 if shift else 0.0)
-        level = y + shift
+    room = _Ruang(row, symbol)
+    spots = _spots(row, edge, y, side, outgoing)
+    for _, cx, level, turn in (
+        itertools.islice(spots, 1) if force else itertools.takewhile(lambda s: s[0] <= reach, spots)
+    ):
         connector = Konektor(letter, cx, level - KONEKTOR / 2, outgoing, n, force)
-        near = (cx - side * KONEKTOR / 2, level)
-        bend: tuple[Titik, ...] = ((turn, y), (turn, level)) if shift else ()
+        toward = 1 if cx > turn else -1
+        near = (cx - toward * KONEKTOR / 2, level)
+        bend: tuple[Titik, ...] = ((turn, y), (turn, level)) if level != y else ()
         points = ((edge, y), *bend, near) if outgoing else (near, *reversed(bend), (edge, y))
-        lines = list(itertools.pairwise(points))
-        if force or (row.bebas(connector.kotak, *lines) and not _crosses(row, connector.kotak, lines, symbol)):
+        if force or (room.free(connector.kotak) and room.clear(points, outgoing)):
             row.konektor.append(connector)
             row.garis.append(Garis(points, n, True))
             return True
     return False
 
 
-def _crosses(row: Baris, box: Kotak, lines: list[tuple[Titik, Titik]], own: Simbol) -> bool:
-    """Whether an arrow's ``lines`` pass through a symbol other than its own, or run along another line."""
-    drawn = [(a, b) for g in row.garis for a, b in itertools.pairwise(g.titik)]
-    others = [s.kotak for s in row.simbol if s != own]
-    return any(k.dilewati(a, b) for a, b in lines for k in others) or any(
-        collinear(a, b, c, d) for a, b in lines for c, d in drawn
+class _Ruang:
+    """What a connector beside ``own`` and its arrow keep off in a row: each box and each piece of line is
+    tested once (many spots share them)."""
+
+    def __init__(self, row: Baris, own: Simbol) -> None:
+        self.row, self.own = row, own.kotak
+        self.drawn = [(a, b) for g in row.garis for a, b in itertools.pairwise(g.titik)]
+        others = [c.kotak for c in row.konektor] + [lb.kotak for lb in row.label]
+        self.others = others + [s.kotak for s in row.simbol if s != own]
+        self.boxes: dict[Kotak, bool] = {}
+        self.pieces: dict[tuple[Titik, Titik], bool] = {}
+
+    def free(self, box: Kotak) -> bool:
+        """Whether the connector's box is inside the row and off everything drawn."""
+        if box not in self.boxes:
+            self.boxes[box] = self.row.bebas(box)
+        return self.boxes[box]
+
+    def clear(self, points: tuple[Titik, ...], outgoing: bool) -> bool:
+        """Whether the arrow passes through no other symbol, connector or label, runs along no drawn line,
+        and, after leaving its symbol (before reaching it), keeps off its symbol too."""
+        for piece in itertools.pairwise(points):
+            if piece not in self.pieces:
+                self.pieces[piece] = not _crosses([piece], self.others, self.drawn)
+        pieces = list(itertools.pairwise(points))
+        away = pieces[1:] if outgoing else pieces[:-1]
+        return all(self.pieces[p] for p in pieces) and not any(self.own.dilewati(a, b) for a, b in away)
+
+
+def _spots(row: Baris, edge: float, y: float, side: int, outgoing: bool) -> Iterator[Spot]:
+    """Where a connector for an arrow meeting a symbol's side at (``edge``, ``y``) may stand in the row,
+    nearest first (by the arrow's length, a turn counting 2 mm): level with the point, out on ``side``; or
+    above or below it anywhere in the row's height, the arrow going out on ``side`` (beyond its arrowhead's
+    room when it comes in), up or down, and to the connector on either side of the turn (beyond the
+    arrowhead's room when it goes in)."""
+    half, grid = KONEKTOR / 2, 2 * JARAK_SALURAN
+    level = [
+        (JARAK_KONEKTOR + k * grid, edge + side * (JARAK_KONEKTOR + k * grid + half), y, edge)
+        for k in range(int((row.lebar - JARAK_KONEKTOR) / grid))
+    ]
+    levels = [half + 0.4 + k * grid for k in range(int((row.tinggi - KONEKTOR - 0.8) / grid) + 1)]
+    levels = sorted((lv for lv in levels if lv != y), key=lambda lv: abs(lv - y))
+    first, last = (1.2, JARAK_KONEKTOR) if outgoing else (JARAK_KONEKTOR, 1.2)
+    turns = [edge + side * (first + k * grid) for k in range(int(JANGKAU_BELOKAN / grid))]
+    bent = (
+        _bent(levels, y, turn, abs(turn - edge) + e + 2.0, turn + toward * (e + half))
+        for turn in turns
+        if 0.4 <= turn <= row.lebar - 0.4
+        for toward in (side, -side)
+        for e in (last + k * grid for k in range(3))
+    )
+    return heapq.merge(level, *bent)
+
+
+def _bent(levels: list[float], y: float, turn: float, cost: float, cx: float) -> Iterator[Spot]:
+    """The spots of a connector at ``cx`` reached by an arrow turning at ``turn``, nearest level first."""
+    return ((cost + abs(level - y), cx, level, turn) for level in levels)
+
+
+def _crosses(lines: list[tuple[Titik, Titik]], boxes: list[Kotak], drawn: list[tuple[Titik, Titik]]) -> bool:
+    """Whether an arrow's ``lines`` pass through one of ``boxes``, or run along a ``drawn`` line (or so near
+    beside it that they print as one: ``geometri.rapat``)."""
+    return any(k.dilewati(a, b) for a, b in lines for k in boxes) or any(
+        rapat(a, b, c, d) for a, b in lines for c, d in drawn
     )
 
 
@@ -304,7 +423,7 @@ def label(row: Baris, at: Layout, arrow: Panah, n: int) -> None:
     symbol = at.symbols(arrow.dari)[0]
     if arrow.keluar == "bawah":
         bottom = symbol.cy + symbol.half_h
-        target = at.symbols(arrow.ke)[0]
+        target = at.symbols(arrow.ke)[0] if arrow.ke != AKHIR else symbol
         away = -1 if target.cx > symbol.cx else 1
         candidates = [
             (symbol.cx + s * d, bottom + 2.4, s < 0) for d in (0.8, KONEKTOR / 2 + 0.5) for s in (away, -away)
