@@ -33,7 +33,8 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.table import Table, _Cell
-from formulir_uji import Formulir, Langkah
+
+from .formulir_uji import Formulir, Langkah
 
 GAYA = ("simbol", "vml", "tanda", "tanpa-no")
 
