@@ -283,3 +283,60 @@ def test_docx_tanpa_bagan_alir(tmp_path: Path) -> None:
     dokumen.save(str(path))
     with pytest.raises(TidakTerbaca, match=re.escape("surat.docx: tidak memuat tabel bagan alir SOP AP;")):
         baca_docx(path, "surat.docx")
+
+
+def test_tata_letak_lain(tmp_path: Path) -> None:
+    """Identity and blocks in one table with a ":" column, a header without "PELAKSANA", marks and text."""
+    path = tmp_path / "lain.docx"
+    dokumen = docx.Document()
+    dokumen.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
+    kepala = dokumen.add_table(rows=4, cols=3)
+    kop = kepala.cell(0, 0).merge(kepala.cell(0, 2))
+    kop.text = "PEMERINTAH PROVINSI CONTOH"
+    kop.add_paragraph("DINAS SOSIAL")
+    for baris, (label, nilai) in enumerate((("Nomor SOP :", "460/01/DINSOS"), ("Disahkan oleh", "Kepala Dinas")), 1):
+        kepala.cell(baris, 0).text = label
+        kepala.cell(baris, 1).text = ":"
+        kepala.cell(baris, 2).text = nilai
+    kepala.cell(2, 2).add_paragraph("NIP. 19700101 199503 1 002")
+    kepala.cell(3, 0).text = "Dasar Hukum"
+    kepala.cell(3, 0).add_paragraph("1. Undang-Undang Nomor 11 Tahun 2009")
+    kualifikasi = kepala.cell(3, 1).merge(kepala.cell(3, 2))
+    kualifikasi.text = "Kualifikasi pelaksana"
+    kualifikasi.add_paragraph("a. Pendidikan minimal S1")
+    label = ("No", "Uraian Kegiatan", "Pemohon", "Petugas", "Persyaratan", "Waktu", "Output", "Keterangan")
+    baris = (
+        ("1", "Mengajukan permohonan", "v", "", "KTP", "5 menit", "Berkas", ""),
+        ("2", "Memeriksa berkas", "", "√\nTidak → 1", "Berkas", "10 menit", "", "Ya: lanjut ke langkah 3"),
+        ("3", "Menerbitkan surat", "", "X", "", "1 hari", "Surat", ""),
+    )
+    bagan = dokumen.add_table(rows=1 + len(baris), cols=len(label))
+    for r, isi in enumerate((label, *baris)):
+        for c, teks in enumerate(isi):
+            bagan.cell(r, c).text = teks
+    dokumen.save(str(path))
+    (mentah,) = baca_docx(path, path.name)
+    assert [k.teks for k in mentah.kop] == [
+        "STANDAR OPERASIONAL PROSEDUR",
+        "PEMERINTAH PROVINSI CONTOH",
+        "DINAS SOSIAL",
+    ]
+    assert {k: v.teks for k, v in mentah.identitas.items()} == {
+        "Nomor SOP": "460/01/DINSOS",
+        "Disahkan oleh": "Kepala Dinas\nNIP. 19700101 199503 1 002",
+    }
+    assert {k: [i.teks for i in v] for k, v in mentah.daftar.items()} == {
+        "Dasar Hukum": ["Undang-Undang Nomor 11 Tahun 2009"],
+        "Kualifikasi pelaksana": ["Pendidikan minimal S1"],
+    }
+    assert [k.teks for k in mentah.kolom] == ["Pemohon", "Petugas"]
+    assert [(b.no and b.no.teks, b.pelaksana, b.simbol) for b in mentah.baris] == [
+        ("1", (0,), None),
+        ("2", (1,), None),
+        ("3", (1,), None),
+    ]
+    kedua = mentah.baris[1]
+    assert (_teks(kedua.ya), _teks(kedua.tidak)) == ("3", "1")
+    assert _teks(kedua.kelengkapan) == "Berkas"
+    assert kedua.output is None
+    assert mentah.catatan == []

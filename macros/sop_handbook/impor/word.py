@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -204,39 +205,60 @@ def _baris_nomor_kolom(baris: list[_Cell | None]) -> bool:
 
 
 def _cari_kepala(kisi: list[list[_Cell | None]]) -> _Kepala | None:
-    """The flowchart header in the table's first rows: a row naming Kegiatan and PELAKSANA."""
+    """The flowchart header in the table's first rows: a row naming Kegiatan and PELAKSANA or Mutu Baku."""
     for atas in range(min(3, len(kisi))):
         label = {kolom: _peran_label(_teks_sel(sel)) for kolom, sel in enumerate(kisi[atas]) if sel is not None}
-        if "kegiatan" in label.values() and "pelaksana" in label.values():
+        ada = set(label.values())
+        if "kegiatan" in ada and ada & {"pelaksana", "mutu", "kelengkapan", "waktu", "output"}:
             return _susun_kepala(kisi, atas, label)
     return None
 
 
+def _baris_kedua(atas: list[_Cell | None], bawah: list[_Cell | None]) -> bool:
+    """Whether the row below the header's first goes on with it: cells merged down into it, or a merged
+    group label (PELAKSANA, MUTU BAKU) over it, or Mutu Baku's parts named in it."""
+    sama = [a is not None and b is not None and a._tc is b._tc for a, b in zip(atas, bawah, strict=True)]
+    if all(sama) or not any(a is not None for a in atas):
+        return False
+    grup = any(a is not None and b is not None and a._tc is b._tc for a, b in pairwise(atas))
+    bagian = any(b is not None and _peran_label(_teks_sel(b)) in ("kelengkapan", "waktu", "output") for b in bawah)
+    return any(sama) or grup or bagian
+
+
 def _susun_kepala(kisi: list[list[_Cell | None]], atas: int, label: dict[int, str | None]) -> _Kepala:
-    """Read the header from its first row ``atas`` and the row below it (pelaksana names, Mutu Baku parts)."""
-    bawah = kisi[atas + 1] if atas + 1 < len(kisi) else [None] * len(kisi[atas])
-    dua_baris = any(
-        sel is not None and (di_atas := kisi[atas][kolom]) is not None and sel._tc is not di_atas._tc
-        for kolom, sel in enumerate(bawah)
-    )
+    """Read the header from its first row ``atas`` and the row below it (pelaksana names, Mutu Baku parts).
+
+    The pelaksana columns are those under "PELAKSANA", named in the row below; on a form printing no
+    such label, the unlabelled columns between Kegiatan and Mutu Baku, named in the first row.
+    """
+    kosong: list[_Cell | None] = [None] * len(kisi[atas])
+    bawah = kisi[atas + 1] if atas + 1 < len(kisi) else kosong
+    dua_baris = _baris_kedua(kisi[atas], bawah)
+    kiri = max(kolom for kolom, nama in label.items() if nama in ("no", "kegiatan"))
+    kanan = min((k for k, nama in label.items() if nama not in (None, "no", "kegiatan", "pelaksana")), default=999)
     peran: dict[int, str] = {}
     pelaksana: dict[int, int] = {}
     kolom_pelaksana: list[tuple[str, int, int]] = []
     sebelumnya: CT_Tc | None = None
     for kolom, nama_peran in label.items():
+        sel_atas = kisi[atas][kolom]
         sel_bawah = bawah[kolom] if dua_baris else None
+        if sel_atas is None or (sel_bawah is not None and sel_bawah._tc is sel_atas._tc):
+            sel_bawah = None
+        baris_nama, sel_nama = (atas + 1, sel_bawah) if nama_peran == "pelaksana" else (atas, sel_atas)
         if nama_peran == "mutu":
             nama_peran = _peran_label(_teks_sel(sel_bawah)) if sel_bawah is not None else None
+        elif nama_peran is None and kiri < kolom < kanan:
+            nama_peran = "pelaksana"
         if nama_peran is None:
             continue
         peran[kolom] = nama_peran
         if nama_peran == "pelaksana":
-            sel_nama = sel_bawah if sel_bawah is not None else kisi[atas][kolom]
-            assert sel_nama is not None
-            if sel_nama._tc is not sebelumnya:
-                teks = _teks_sel(sel_bawah) if sel_bawah is not None else ""
-                kolom_pelaksana.append((teks, atas + 1 if sel_bawah is not None else atas, kolom))
-                sebelumnya = sel_nama._tc
+            penanda = sel_nama._tc if sel_nama is not None else None
+            if penanda is None or penanda is not sebelumnya:
+                teks = _teks_sel(sel_nama) if sel_nama is not None else ""
+                kolom_pelaksana.append((teks, baris_nama, kolom))
+                sebelumnya = penanda
             pelaksana[kolom] = len(kolom_pelaksana) - 1
     jumlah = atas + (2 if dua_baris else 1)
     pola = [_pola_baris(kisi[i]) for i in range(atas, jumlah)]
@@ -569,6 +591,10 @@ class _Pembaca:
                 continue
             asal = self.asal(_tempat(self.nomor_tabel, r, c))
             gambar = _gambar_sel(sel)
+            cabang += [
+                (label, tujuan, asal, "dibaca dari teks di kolom pelaksana")
+                for label, tujuan in _cabang(_teks_sel(sel))
+            ]
             for g in gambar:
                 cabang += [
                     (label, tujuan, asal, "dibaca dari kotak teks di dekat simbol") for label, tujuan in _cabang(g.teks)
@@ -579,7 +605,7 @@ class _Pembaca:
                         "ditambatkan; periksa"
                     )
             simbol = [g.simbol for g in gambar if g.simbol]
-            if simbol or _teks_sel(sel) in _TANDA:
+            if simbol or any(baris in _TANDA for baris in _baris_sel(sel)):
                 pelaksana.append(indeks)
                 bentuk += simbol
         return tuple(dict.fromkeys(pelaksana)), self._bentuk(bentuk, r, formulir), cabang
