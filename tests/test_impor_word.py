@@ -340,3 +340,33 @@ def test_tata_letak_lain(tmp_path: Path) -> None:
     assert _teks(kedua.kelengkapan) == "Berkas"
     assert kedua.output is None
     assert mentah.catatan == []
+
+
+def test_nilai_identitas_digabung_dua_baris(tmp_path: Path) -> None:
+    path = tmp_path / "gabung.docx"
+    tulis_docx(path, [CONTOH], "simbol")
+    dokumen = docx.Document(str(path))
+    identitas = dokumen.tables[0]
+    disahkan = identitas.cell(4, 2).merge(identitas.cell(5, 2))  # Disahkan oleh's value down over Nama SOP's row
+    disahkan.text = "Kepala Dinas"
+    disahkan.add_paragraph("Drs. Budi Santoso")
+    dokumen.save(str(path))
+    (mentah,) = baca_docx(path, path.name)
+    assert [k.teks for k in mentah.kop] == list(CONTOH.kop)
+    assert mentah.identitas["Disahkan oleh"].teks == "Kepala Dinas\nDrs. Budi Santoso"
+    assert mentah.identitas["Nama SOP"].teks == ""
+
+
+def test_simbol_di_luar_kolom_pelaksana(tmp_path: Path) -> None:
+    path = tmp_path / "luar.docx"
+    tulis_docx(path, [CONTOH], "simbol")
+    dokumen = docx.Document(str(path))
+    baris = dokumen.tables[-1].rows[4].cells  # step 3: its shape moved into the Kegiatan cell
+    baris[1].paragraphs[0]._p.append(baris[4].paragraphs[0]._p[-1])
+    dokumen.save(str(path))
+    (mentah,) = baca_docx(path, path.name)
+    assert mentah.baris[2].pelaksana == ()
+    assert mentah.baris[2].kegiatan.teks == CONTOH.langkah[2].kegiatan
+    assert mentah.catatan == [
+        "tabel 3, baris 5, kolom 2: simbol ditambatkan di luar kolom pelaksana; pelaksananya tidak terbaca; periksa"
+    ]

@@ -341,6 +341,9 @@ def _gambar_wsp(wsp: Any, lebar: int | None) -> _Gambar:
     teks = _teks_unsur(wsp)
     if _CABANG.search(teks) or _norm(teks) in ("ya", "tidak"):
         return _Gambar(None, teks)
+    penanda = wsp.find(f"{{{_WPS}}}cNvSpPr")
+    if penanda is not None and penanda.get("txBox") in ("1", "true"):
+        return _Gambar(None)  # a text box of its own, not a symbol
     geometri = wsp.find(f"{{{_WPS}}}spPr/{{{_A}}}prstGeom")
     prst = str(geometri.get("prst", "")) if geometri is not None else ""
     if prst in _PRST:
@@ -459,6 +462,7 @@ class _Pembaca:
         )
         blok: dict[int, str] = {}  # grid column -> the block its cells add to
         terbaca: set[int] = set()
+        dipakai: set[int] = set()  # the w:tc of identity cells read, a value merged over rows read once
         for r, isi in enumerate(kisi):
             for c, sel in _unik(isi):
                 if id(sel._tc) in terbaca:
@@ -468,10 +472,10 @@ class _Pembaca:
                 asal = self.asal(_tempat(self.nomor_tabel, r, c))
                 if _awal_label(baris, _LABEL_BLOK) or blok:
                     self._blok(baris, asal, c, blok)
-                elif r < mulai or len(baris_sel[id(sel._tc)]) > 1:
+                elif r < mulai or _sel_kop(isi, sel, baris_sel):
                     self.bagian.kop += [Isian(b, asal) for b in baris]
             if not blok and r >= mulai:
-                self._identitas(kisi, r, baris_sel)
+                self._identitas(kisi, r, baris_sel, dipakai)
 
     def _blok(self, baris: list[str], asal: Asal, kolom: int, blok: dict[int, str]) -> None:
         """A cell of the blocks: a label and maybe items, or more items of the block above it."""
@@ -483,9 +487,16 @@ class _Pembaca:
         if label is not None:
             self.bagian.daftar[label] += [Isian(_NOMOR_BUTIR.sub("", b), asal) for b in baris]
 
-    def _identitas(self, kisi: list[list[_Cell | None]], r: int, baris_sel: dict[int, list[int]]) -> None:
+    def _identitas(
+        self, kisi: list[list[_Cell | None]], r: int, baris_sel: dict[int, list[int]], dipakai: set[int]
+    ) -> None:
         """An identity row: its label cell and value cells, leaving out the kop cell merged beside them."""
-        sel = [(c, s) for c, s in _unik(kisi[r]) if len(baris_sel[id(s._tc)]) == 1 and _teks_sel(s) not in (":", "")]
+        sel = [
+            (c, s)
+            for c, s in _unik(kisi[r])
+            if not _sel_kop(kisi[r], s, baris_sel) and id(s._tc) not in dipakai and _teks_sel(s) not in (":", "")
+        ]
+        dipakai.update(id(s._tc) for _, s in sel)
         if not sel:
             return
         (c_label, s_label), nilai = sel[0], sel[1:]
@@ -587,10 +598,15 @@ class _Pembaca:
         cabang: list[tuple[str, str, Asal, str]] = []
         for c, sel in _unik(isi):
             indeks = kepala.pelaksana.get(c)
-            if indeks is None:
-                continue
             asal = self.asal(_tempat(self.nomor_tabel, r, c))
             gambar = _gambar_sel(sel)
+            if indeks is None:
+                if any(g.simbol for g in gambar):
+                    formulir.catatan.append(
+                        f"{asal.tempat}: simbol ditambatkan di luar kolom pelaksana; "
+                        "pelaksananya tidak terbaca; periksa"
+                    )
+                continue
             cabang += [
                 (label, tujuan, asal, "dibaca dari teks di kolom pelaksana")
                 for label, tujuan in _cabang(_teks_sel(sel))
@@ -624,6 +640,17 @@ class _Pembaca:
             if jenis in dikenal:
                 return jenis
         return None
+
+
+def _sel_kop(isi: list[_Cell | None], sel: _Cell, baris_sel: dict[int, list[int]]) -> bool:
+    """Whether a cell of the identity rows is the kop's: merged down over several rows, first in its row,
+    and not a label."""
+    pertama = _unik(isi)[0][1]
+    return (
+        len(baris_sel[id(sel._tc)]) > 1
+        and pertama._tc is sel._tc
+        and not _awal_label(_baris_sel(sel), _LABEL_IDENTITAS)
+    )
 
 
 def _awal_label(baris: list[str], label: tuple[str, ...]) -> bool:
