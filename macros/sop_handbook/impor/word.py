@@ -12,9 +12,10 @@ repeated at the top of each; those are not steps.
 A step's pelaksana are the columns holding its symbol: a DrawingML shape
 (``wps:wsp``, its ``a:prstGeom`` telling terminator, process or decision), a
 VML shape (``v:roundrect``, ``v:rect``, ``v:shape`` of a flowchart type), a
-picture (a symbol of unknown shape), or a mark ("√", "v", "X") alone in the
-cell. A decision's branches come from a text box near it ("Tidak → 2") or
-its Keterangan ("Tidak: kembali ke langkah 2"), always as a guess.
+picture (a symbol of unknown shape), or a mark ("√", "v", "X") on a line of
+its own in the cell. A decision's branches come from a text box near it
+("Tidak → 2"), text in its cell, or its Keterangan ("Tidak: kembali ke
+langkah 2"), always as a guess.
 
 Merged cells: python-docx gives the same cell at each grid position it
 covers, so cells are told apart by their ``w:tc`` element.
