@@ -2,8 +2,9 @@
 
 Hypothesis makes forms of other agencies (two to eight pelaksana columns,
 steps of one or two pelaksana, decisions, dates and times as agencies write
-them, citations of several kinds); each is written as a text copy (and
-printed to PDF), imported, and compared field by field with what it says.
+them, citations of several kinds); each is written as a Word document, an
+Excel workbook, a text copy and a PDF, imported, and compared field by
+field with what it says.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sop_handbook.impor.excel import baca_xlsx
 from sop_handbook.impor.normalisasi import Usulan, normalisasi, slug
 from sop_handbook.impor.pdf import baca_pdf
 from sop_handbook.impor.sitasi import baca_sitasi, usulan_id
 from sop_handbook.impor.teks import baca_teks
+from sop_handbook.impor.word import baca_docx
 
+from .formulir_excel import tulis_xlsx
 from .formulir_pdf import tulis_pdf
 from .formulir_teks import tulis_teks
 from .formulir_uji import Formulir, Langkah
+from .formulir_word import tulis_docx
 
 WORDS = ("berkas", "permohonan", "surat", "laporan", "data", "izin", "rekomendasi", "dokumen", "arsip", "anggaran")
 VERBS = ("Menerima", "Memeriksa", "Mencatat", "Menyusun", "Meneruskan", "Menandatangani", "Mengirim", "Memaraf")
@@ -150,4 +155,24 @@ def test_a_form_printed_to_pdf_imports_as_the_same_sop(browser, form):
         path = Path(work) / "sop.pdf"
         tulis_pdf(browser, path, [form])
         [read] = baca_pdf(path, path.name)
+    check(form, normalisasi(read, None, Usulan()).data, symbols=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms())
+def test_a_form_written_as_a_word_document_imports_as_the_same_sop(form):
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "sop.docx"
+        tulis_docx(path, [form])
+        [read] = baca_docx(path, path.name)
+    check(form, normalisasi(read, None, Usulan()).data, symbols=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms())
+def test_a_form_written_as_an_excel_workbook_imports_as_the_same_sop(form):
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "sop.xlsx"
+        tulis_xlsx(path, [form])
+        [read] = baca_xlsx(path, path.name)
     check(form, normalisasi(read, None, Usulan()).data, symbols=True)
