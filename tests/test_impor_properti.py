@@ -158,21 +158,16 @@ def test_a_form_printed_to_pdf_imports_as_the_same_sop(browser, form):
     check(form, normalisasi(read, None, Usulan()).data, symbols=True)
 
 
+@pytest.mark.parametrize(
+    ("suffix", "write", "read"),
+    [(".docx", tulis_docx, baca_docx), (".xlsx", tulis_xlsx, baca_xlsx)],
+    ids=["word", "excel"],
+)
 @settings(max_examples=40, deadline=None)
-@given(forms())
-def test_a_form_written_as_a_word_document_imports_as_the_same_sop(form):
+@given(form=forms())
+def test_a_form_written_as_an_office_document_imports_as_the_same_sop(suffix, write, read, form):
     with tempfile.TemporaryDirectory() as work:
-        path = Path(work) / "sop.docx"
-        tulis_docx(path, [form])
-        [read] = baca_docx(path, path.name)
-    check(form, normalisasi(read, None, Usulan()).data, symbols=True)
-
-
-@settings(max_examples=40, deadline=None)
-@given(forms())
-def test_a_form_written_as_an_excel_workbook_imports_as_the_same_sop(form):
-    with tempfile.TemporaryDirectory() as work:
-        path = Path(work) / "sop.xlsx"
-        tulis_xlsx(path, [form])
-        [read] = baca_xlsx(path, path.name)
-    check(form, normalisasi(read, None, Usulan()).data, symbols=True)
+        path = Path(work) / f"sop{suffix}"
+        write(path, [form])
+        [got] = read(path, path.name)
+    check(form, normalisasi(got, None, Usulan()).data, symbols=True)

@@ -28,9 +28,9 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
+from .label import TANDA, jenis_kolom, kunci, periksa_arsip
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
 
-_OLE2 = b"\xd0\xcf\x11\xe0"
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -55,17 +55,8 @@ _SIMBOL = {
     "diamond": "keputusan",
 }
 _URUTAN_SIMBOL = ("keputusan", "terminator", "proses")  # which wins when a row draws several kinds
-_TANDA = frozenset({"√", "✓", "✔", "v", "V", "X", "x", "●", "•"})
 
 # Header cells of the flowchart table, after ``_normal``.
-_KEGIATAN = re.compile(r"^(kegiatan|uraian( prosedur| kegiatan)?|aktivitas|prosedur|uraian aktivitas)$")
-_NO = re.compile(r"^(no|nomor|no urut)$")
-_PELAKSANA = re.compile(r"^pelaksana( kegiatan)?$")
-_MUTU_BAKU = re.compile(r"^mutu baku$")
-_KELENGKAPAN = re.compile(r"^(kelengkapan|persyaratan( kelengkapan)?|kelengkapan persyaratan|syarat)$")
-_WAKTU = re.compile(r"^waktu")
-_OUTPUT = re.compile(r"^(output|autput|out put|keluaran|hasil)$")
-_KET = re.compile(r"^(ket|keterangan)$")
 
 _LABEL_IDENTITAS = re.compile(r"^(no|nomor|nmr) sop\b|^(tgl|tanggal) |^disahkan\b|^(nama|judul) sop\b")
 _LABEL_DAFTAR = re.compile(r"^(dasar hukum|kualifikasi|keterkaitan|peralatan|perlengkapan|peringatan|pencatatan)")
@@ -103,18 +94,11 @@ def baca_xlsx(path: Path, nama: str) -> list[FormulirMentah]:
 
 def _periksa_berkas(path: Path, nama: str) -> None:
     """Refuse a file that is not an .xlsx workbook before opening it, naming what the author can do."""
-    try:
-        with path.open("rb") as berkas:
-            awal = berkas.read(8)
-    except OSError as exc:
-        raise TidakTerbaca(f"{nama}: berkas tidak dapat dibuka ({exc.strerror})") from exc
-    if awal.startswith(_OLE2):
-        raise TidakTerbaca(
-            f"{nama}: format .xls lama atau dilindungi kata sandi: buka di Excel lalu simpan sebagai .xlsx "
-            "tanpa kata sandi"
-        )
-    if not zipfile.is_zipfile(path):
-        raise TidakTerbaca(f"{nama}: bukan berkas Excel .xlsx (berkas rusak?): buka di Excel lalu simpan sebagai .xlsx")
+    lama = (
+        f"{nama}: format .xls lama atau dilindungi kata sandi: buka di Excel lalu simpan sebagai .xlsx tanpa kata sandi"
+    )
+    rusak = f"{nama}: bukan berkas Excel .xlsx (berkas rusak?): buka di Excel lalu simpan sebagai .xlsx"
+    periksa_arsip(path, nama, lama, rusak)
     with zipfile.ZipFile(path) as arsip:
         if "xl/workbook.xml" not in arsip.namelist():
             raise TidakTerbaca(
@@ -346,11 +330,6 @@ def _teks(nilai: object) -> str:
     return str(nilai).strip()
 
 
-def _normal(teks: str) -> str:
-    """Text lowered, punctuation dropped and spaces collapsed, to recognise a label however it is typed."""
-    return " ".join(re.sub(r"[^\w\s]", " ", teks.lower()).split())
-
-
 @dataclass
 class _Tabel:
     """A flowchart table's header: the columns (1-based) of its parts and the rows it spans."""
@@ -429,25 +408,25 @@ class _Lembar:
 
     def _tabel(self, baris: int) -> _Tabel | None:
         """The flowchart table whose header starts at ``baris``, if it does."""
-        kepala = {kolom: _normal(self.teks(baris, kolom)) for kolom in range(1, self.ws.max_column + 1)}
-        kegiatan = _cari(kepala, _KEGIATAN)
-        pelaksana = _cari(kepala, _PELAKSANA)
+        kepala = {kolom: kunci(self.teks(baris, kolom)) for kolom in range(1, self.ws.max_column + 1)}
+        kegiatan = _cari(kepala, "kegiatan")
+        pelaksana = _cari(kepala, "pelaksana")
         if kegiatan is None or pelaksana is None:
             return None
-        bawah = {kolom: _normal(self.teks(baris + 1, kolom)) for kolom in range(1, self.ws.max_column + 1)}
+        bawah = {kolom: kunci(self.teks(baris + 1, kolom)) for kolom in range(1, self.ws.max_column + 1)}
         tabel = _Tabel(
             judul=baris,
             mulai=baris + 2,
             kegiatan=kegiatan,
-            no=_cari(kepala, _NO),
+            no=_cari(kepala, "no"),
             pelaksana=[],
-            kelengkapan=_cari(bawah, _KELENGKAPAN) or _cari(kepala, _KELENGKAPAN),
-            waktu=_cari(bawah, _WAKTU) or _cari(kepala, _WAKTU),
-            output=_cari(bawah, _OUTPUT) or _cari(kepala, _OUTPUT),
-            ket=_cari(bawah, _KET) or _cari(kepala, _KET),
+            kelengkapan=_cari(bawah, "kelengkapan") or _cari(kepala, "kelengkapan"),
+            waktu=_cari(bawah, "waktu") or _cari(kepala, "waktu"),
+            output=_cari(bawah, "output") or _cari(kepala, "output"),
+            ket=_cari(bawah, "keterangan") or _cari(kepala, "keterangan"),
             kolom=[],
         )
-        self._kolom_pelaksana(tabel, baris, pelaksana, _cari(kepala, _MUTU_BAKU))
+        self._kolom_pelaksana(tabel, baris, pelaksana, _cari(kepala, "mutu"))
         if _NO_KOLOM.match(self.teks(tabel.mulai, kegiatan)):  # a row of column numbers "(1) (2) (3)"
             tabel.mulai += 1
         return tabel
@@ -561,7 +540,7 @@ class _Lembar:
         if "gambar" in jenis:
             catatan.append(f"langkah {nomor}: simbol berupa gambar, bentuknya tidak terbaca; periksa")
         for i, (awal, _akhir) in enumerate(tabel.pelaksana):
-            if self.teks(baris, awal) in _TANDA:
+            if self.teks(baris, awal) in TANDA:
                 indeks.add(i)
         simbol = next((s for s in _URUTAN_SIMBOL if s in jenis), None)
         return tuple(sorted(indeks)), simbol
@@ -570,9 +549,9 @@ class _Lembar:
 _NO_KOLOM = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-def _cari(sel: dict[int, str], pola: re.Pattern[str]) -> int | None:
-    """The first column whose normalised text matches."""
-    return next((kolom for kolom, teks in sorted(sel.items()) if teks and pola.match(teks)), None)
+def _cari(sel: dict[int, str], jenis: str) -> int | None:
+    """The first column whose header names a column of this kind (``label.jenis_kolom``)."""
+    return next((kolom for kolom, teks in sorted(sel.items()) if teks and jenis_kolom(teks) == jenis), None)
 
 
 def _tujuan(bentuk: list[_Bentuk], keterangan: Isian | None, asal: Asal) -> tuple[Isian | None, Isian | None]:
@@ -619,7 +598,7 @@ class _Atas:
         """Each identity label and the value to its right; the last identity row."""
         akhir = None
         for (baris, kolom), teks in sorted(self.sel.items()):
-            if (baris, kolom) in self.dipakai or not _LABEL_IDENTITAS.match(_normal(teks)) or len(teks) > 60:
+            if (baris, kolom) in self.dipakai or not _LABEL_IDENTITAS.match(kunci(teks)) or len(teks) > 60:
                 continue
             self.dipakai.add((baris, kolom))
             akhir = baris
@@ -637,7 +616,7 @@ class _Atas:
             teks = self.sel.get((baris, c), "")
             if not teks or teks == ":":
                 continue
-            if _LABEL_IDENTITAS.match(_normal(teks)) or _LABEL_DAFTAR.match(_normal(teks)):
+            if _LABEL_IDENTITAS.match(kunci(teks)) or _LABEL_DAFTAR.match(kunci(teks)):
                 break
             self.dipakai.add((baris, c))
             return Isian(teks.lstrip(": ").strip(), self.lembar.asal(baris, c))
@@ -649,7 +628,7 @@ class _Atas:
         awal = None
         for (baris, kolom), teks in sorted(self.sel.items()):
             label, *sisa = teks.split("\n")
-            if (baris, kolom) in self.dipakai or not _LABEL_DAFTAR.match(_normal(label)) or len(label) > 60:
+            if (baris, kolom) in self.dipakai or not _LABEL_DAFTAR.match(kunci(label)) or len(label) > 60:
                 continue
             self.dipakai.add((baris, kolom))
             awal = baris if awal is None else awal
@@ -665,7 +644,7 @@ class _Atas:
     @staticmethod
     def _label(teks: str) -> bool:
         """Whether a cell's text is an identity or block label."""
-        awal = _normal(teks.split("\n")[0])
+        awal = kunci(teks.split("\n")[0])
         return bool(_LABEL_IDENTITAS.match(awal) or _LABEL_DAFTAR.match(awal))
 
 

@@ -20,6 +20,7 @@ from ..durations import KonvensiWaktu, parse_waktu
 from ..model import Handbook, Instansi, Unit, by_id
 from ..organisasi import nip_grouped
 from ..tanggal import is_mark, parse_tanggal
+from .label import kunci
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian
 from .sitasi import Sitasi, baca_sitasi, cocok, usulan_id
 
@@ -112,11 +113,6 @@ def slug(text: str, limit: int = 60) -> str:
     return "-".join(kept)
 
 
-def key_of(label: str) -> str:
-    """A label as compared: lower case, dots and runs of spaces removed."""
-    return " ".join(re.sub(r"\.(?=\s|$)|\.(?=[a-z])", " ", label.lower()).split())
-
-
 def normalisasi(
     form: FormulirMentah,
     handbook: Handbook | None,
@@ -135,7 +131,7 @@ def normalisasi(
     data["judul"] = judul.teks if judul else None
     if judul is None:
         notes.append(Catatan("periksa", "judul", "judul prosedur tidak ditemukan; tulis judulnya", form.asal))
-    values = {IDENTITAS.get(key_of(label)): value for label, value in form.identitas.items()}
+    values = {IDENTITAS.get(kunci(label)): value for label, value in form.identitas.items()}
     blocks = {_block_key(label): items for label, items in form.daftar.items()}
     data["nomor"] = _text(values.get("nomor"), "nomor", notes)
     data["nama"] = _text(values.get("nama"), "nama", notes)
@@ -162,12 +158,12 @@ def _judul(form: FormulirMentah) -> Isian | None:
     if form.judul is not None:
         text = re.sub(r"(?i)^(?:sop|standar operasional prosedur)\s*[:.]?\s+", "", form.judul.teks).strip()
         return Isian(text, form.judul.asal)
-    nama = next((v for label, v in form.identitas.items() if IDENTITAS.get(key_of(label)) == "nama"), None)
+    nama = next((v for label, v in form.identitas.items() if IDENTITAS.get(kunci(label)) == "nama"), None)
     return nama if nama and nama.teks else None
 
 
 def _block_key(label: str) -> str | None:
-    words = key_of(label)
+    words = kunci(label)
     return next((key for start, key in DAFTAR.items() if words.startswith(start)), None)
 
 
@@ -289,7 +285,7 @@ def _organisasi(
     names = [c.teks for c in form.kolom]
     ids = [_column_id(unit, name) for name in names]
     if found is None:
-        entry = usulan.instansi.setdefault(
+        usulan.instansi.setdefault(
             instansi,
             {
                 "id": instansi,

@@ -22,8 +22,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from .label import TANDA, Kepala, kepala, kunci
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
-from .teks import LABEL_DAFTAR, LABEL_IDENTITAS, _key, _starts_with_label
+from .teks import LABEL_DAFTAR, LABEL_IDENTITAS, _starts_with_label
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 _TOO_THIN = 2.0  # points: a rectangle this thin is a ruling of the table, not a symbol
@@ -48,7 +49,7 @@ def baca_pdf(path: Path, nama: str) -> list[FormulirMentah]:
 
 def _forms(pages: list[Any], nama: str) -> list[FormulirMentah]:
     forms: list[FormulirMentah] = []
-    header: tuple[list[Isian], int, int, dict[str, int | None], int | None] | None = None
+    header: Kepala | None = None
     for number, page in enumerate(pages, 1):
         shapes = _shapes(page)
         for t, table in enumerate(page.find_tables(_settings(page)), 1):
@@ -63,9 +64,8 @@ def _forms(pages: list[Any], nama: str) -> list[FormulirMentah]:
             elif forms and _flow_start(rows) is not None:
                 start = _flow_start(rows)
                 assert start is not None
-                header = _header(rows, start, nama, place)
                 form = forms[-1]
-                form.kolom = header[0]
+                form.kolom, header = _header(rows, start, nama, place)
                 if form.judul is None:
                     form.judul = _title_above(page, table, nama, number)
                 _steps(form, table, rows, start + 2, header, shapes, nama, place)
@@ -105,7 +105,7 @@ def _is_blocks(rows: list[list[str | None]]) -> bool:
 
 def _flow_start(rows: list[list[str | None]]) -> int | None:
     for i, row in enumerate(rows):
-        words = [_key(cell) for cell in _cells(row)]
+        words = [kunci(cell) for cell in _cells(row)]
         if any(w.startswith(("kegiatan", "uraian prosedur", "aktivitas")) for w in words) and any(
             w.startswith("pelaksana") for w in words
         ):
@@ -168,26 +168,12 @@ def _joined(lines: list[str]) -> list[str]:
     return items
 
 
-def _header(
-    rows: list[list[str | None]], start: int, nama: str, place: str
-) -> tuple[list[Isian], int, int, dict[str, int | None], int | None]:
+def _header(rows: list[list[str | None]], start: int, nama: str, place: str) -> tuple[list[Isian], Kepala]:
     """The pelaksana columns (their names) and where the other columns are."""
-    top, sub = _cells(rows[start]), _cells(rows[start + 1]) if start + 1 < len(rows) else []
-    keys = [_key(cell) for cell in top]
-    lanes = next(i for i, k in enumerate(keys) if k.startswith("pelaksana"))
-    mutu = next((i for i, k in enumerate(keys) if k.startswith("mutu")), len(sub))
-    kolom = [Isian(sub[i], Asal(nama, f"{place}, baris {start + 2}")) for i in range(lanes, mutu)]
-    names = {_key(sub[i]): i for i in range(mutu, len(sub))}
-    where = {
-        field: next((i for k, i in names.items() if k.startswith(variants)), None)
-        for field, variants in (
-            ("kelengkapan", ("kelengkapan", "persyaratan")),
-            ("waktu", ("waktu",)),
-            ("output", ("output", "autput", "keluaran")),
-        )
-    }
-    ket = next((i for i, k in enumerate(keys) if k.startswith("ket")), None)
-    return kolom, lanes, mutu, where, ket
+    sub = _cells(rows[start + 1]) if start + 1 < len(rows) else []
+    columns = kepala(_cells(rows[start]), sub)
+    kolom = [Isian(sub[i], Asal(nama, f"{place}, baris {start + 2}")) for i in range(*columns.lanes)]
+    return kolom, columns
 
 
 def _title_above(page: Any, table: Any, nama: str, number: int) -> Isian | None:
@@ -225,12 +211,12 @@ def _steps(
     table: Any,
     rows: list[list[str | None]],
     first: int,
-    header: tuple[list[Isian], int, int, dict[str, int | None], int | None],
+    header: Kepala,
     shapes: list[tuple[float, float, str]],
     nama: str,
     place: str,
 ) -> None:
-    _, lanes, mutu, where, ket = header
+    (lanes, mutu), where, ket = header.lanes, header.where, header.ket
     for r in range(first, len(rows)):
         cells = _cells(rows[r])
         if _flow_start([rows[r]]) is not None:
@@ -249,7 +235,7 @@ def _steps(
         for j in range(lanes, mutu):
             box = boxes[j] if j < len(boxes) else None
             inside = [k for x, y, k in shapes if box and box[0] < x < box[2] and box[1] < y < box[3]]
-            if inside or (j < len(cells) and cells[j] in ("√", "✓", "v", "V", "X", "x", "●")):
+            if inside or (j < len(cells) and cells[j] in TANDA):
                 marks.append(j - lanes)
                 kinds += inside
         kegiatan = cell(1)

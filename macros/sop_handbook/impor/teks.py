@@ -18,6 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .label import Kepala, kepala, kunci
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
 
 # The identity part's labels as forms print them (lower case, without dots): the first word of each group
@@ -52,14 +53,8 @@ LABEL_DAFTAR = (
     "pencatatan & pendataan",
     "pencatatan dan pendokumentasian",
 )
-_DOTS = re.compile(r"\.(?=\s|$)|\.(?=[a-z])")
 _NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+")
 _TAG = re.compile(r"<[^>]+>")
-
-
-def _key(text: str) -> str:
-    """A label as compared: lower case, dots and runs of spaces removed ("Tgl. Efektif" → "tgl efektif")."""
-    return " ".join(_DOTS.sub(" ", text.lower()).split())
 
 
 def _starts_with_label(line: str, labels: tuple[str, ...]) -> tuple[str, str] | None:
@@ -106,7 +101,7 @@ def _html_lines(text: str) -> str:
 
 
 def _is_header(line: str) -> bool:
-    words = _key(line)
+    words = kunci(line)
     return ("kegiatan" in words or "uraian prosedur" in words or "aktivitas" in words) and "pelaksana" in words
 
 
@@ -240,24 +235,11 @@ def _table(form: FormulirMentah, table: list[_Line], nama: str) -> None:
     """The flowchart table: its columns from the two header rows, then one step per row."""
     top = table[0].text.split("\t")
     sub = table[1].text.split("\t") if len(table) > 1 else []
-    keys = [_key(cell) for cell in top]
-    start = next(i for i, k in enumerate(keys) if k.startswith("pelaksana"))
-    mutu = next((i for i, k in enumerate(keys) if k.startswith("mutu")), len(sub))
-    has_no = bool(keys) and keys[0] in ("no", "nomor")
+    columns = kepala(top, sub)
+    start, mutu = columns.lanes
     form.kolom = [Isian(sub[i].strip(), _at(nama, table[1], i)) for i in range(start, mutu) if i < len(sub)]
-    names = {_key(sub[i]): i for i in range(mutu, len(sub))}
-    where = {
-        field: next((i for k, i in names.items() if any(k.startswith(v) for v in variants)), None)
-        for field, variants in (
-            ("kelengkapan", ("kelengkapan", "persyaratan")),
-            ("waktu", ("waktu",)),
-            ("output", ("output", "autput", "keluaran")),
-        )
-    }
-    ket = next((i for i, k in enumerate(keys) if k.startswith("ket")), None)
-    kegiatan = 1 if has_no else 0
     for line in table[2:] if sub else table[1:]:
-        _row(form, line, nama, has_no, kegiatan, (start, mutu), where, ket)
+        _row(form, line, nama, columns)
     if form.baris and not any(row.pelaksana for row in form.baris):
         form.catatan.append(
             "tidak ada simbol atau tanda di kolom pelaksana: salinan teks tidak membawa simbol bagan alir, "
@@ -265,16 +247,7 @@ def _table(form: FormulirMentah, table: list[_Line], nama: str) -> None:
         )
 
 
-def _row(
-    form: FormulirMentah,
-    line: _Line,
-    nama: str,
-    has_no: bool,
-    kegiatan: int,
-    lanes: tuple[int, int],
-    where: dict[str, int | None],
-    ket: int | None,
-) -> None:
+def _row(form: FormulirMentah, line: _Line, nama: str, columns: Kepala) -> None:
     cells = line.text.split("\t")
 
     def cell(index: int | None) -> Isian | None:
@@ -282,17 +255,18 @@ def _row(
             return None
         return Isian(cells[index].strip(), _at(nama, line, index))
 
-    text = cell(kegiatan)
+    text = cell(1 if columns.has_no else 0)
     if text is None:
         return
-    number = cell(0) if has_no else None
+    number = cell(0) if columns.has_no else None
     if number is not None:
         number = Isian(number.teks.rstrip("."), number.asal)
     elif (leading := re.match(r"(\d{1,3})[.)]\s+", text.teks)) is not None:  # a form without a No column
         number = Isian(leading.group(1), text.asal, "nomor langkah diambil dari awal teks Kegiatan")
         text = Isian(text.teks[leading.end() :], text.asal)
-    elif not has_no:
+    elif not columns.has_no:
         return
+    lanes = columns.lanes
     marks = tuple(i - lanes[0] for i in range(*lanes) if i < len(cells) and cells[i].strip())
     form.baris.append(
         BarisMentah(
@@ -300,9 +274,9 @@ def _row(
             kegiatan=text,
             no=number,
             pelaksana=marks,
-            kelengkapan=cell(where["kelengkapan"]),
-            waktu=cell(where["waktu"]),
-            output=cell(where["output"]),
-            keterangan=cell(ket),
+            kelengkapan=cell(columns.where["kelengkapan"]),
+            waktu=cell(columns.where["waktu"]),
+            output=cell(columns.where["output"]),
+            keterangan=cell(columns.ket),
         )
     )

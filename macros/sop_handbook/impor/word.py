@@ -39,9 +39,9 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
+from .label import TANDA, jenis_kolom, kunci, periksa_arsip
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
 
-_OLE2 = b"\xd0\xcf\x11\xe0"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -67,7 +67,6 @@ _BUKAN_SIMBOL = re.compile(r"connector|arrow|line|ellipse|flowChartOffpage|callo
 _SPT = {"116": "terminator", "176": "terminator", "2": "terminator", "109": "proses", "1": "proses"}
 _SPT |= {"110": "keputusan", "4": "keputusan"}
 _SPT_BUKAN = {"20", "32", "33", "34", "35", "36", "37", "38", "120", "177", "202", "13", "67", "66", "68"}
-_TANDA = {"√", "✓", "✔", "v", "V", "x", "X", "●", "•", "■", "*", "o", "O"}
 _NOMOR_AWAL = re.compile(r"^(\d{1,3})\s*[.)]?\s+(\S.*)$", re.DOTALL)
 _NOMOR_BUTIR = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 _CABANG = re.compile(
@@ -100,29 +99,16 @@ def baca_docx(path: Path, nama: str) -> list[FormulirMentah]:
 
 def _buka(path: Path, nama: str) -> Document:
     """Open the document, or say in Indonesian why it cannot be read and what to do."""
-    try:
-        with path.open("rb") as berkas:
-            awal = berkas.read(8)
-    except OSError as galat:
-        raise TidakTerbaca(f"{nama}: berkas tidak dapat dibuka ({galat.strerror}).") from galat
-    if awal.startswith(_OLE2):
-        raise TidakTerbaca(
-            f"{nama}: dilindungi kata sandi atau format .doc lama: buka di Word lalu simpan sebagai .docx "
-            "tanpa kata sandi."
-        )
     rusak = f"{nama}: bukan dokumen Word .docx yang utuh (berkas rusak atau format lain); buka di Word lalu simpan "
     rusak += "ulang sebagai .docx."
-    if not zipfile.is_zipfile(path):
-        raise TidakTerbaca(rusak)
+    lama = (
+        f"{nama}: dilindungi kata sandi atau format .doc lama: buka di Word lalu simpan sebagai .docx tanpa kata sandi."
+    )
+    periksa_arsip(path, nama, lama, rusak)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as galat:
         raise TidakTerbaca(rusak) from galat
-
-
-def _norm(teks: str) -> str:
-    """A label for comparing: lower case, punctuation as spaces, spaces collapsed."""
-    return " ".join(re.sub(r"[^\w]+", " ", teks.lower()).split())
 
 
 def _baris_sel(sel: _Cell) -> list[str]:
@@ -161,28 +147,6 @@ def _tempat(tabel: int, baris: int, kolom: int | None = None) -> str:
     return tempat if kolom is None else f"{tempat}, kolom {kolom + 1}"
 
 
-def _peran_label(teks: str) -> str | None:
-    """Which column of the flowchart table a header label names, tolerating the variants offices print."""
-    label = _norm(teks)
-    if label in ("no", "nomor", "no urut"):
-        return "no"
-    if label in ("kegiatan", "aktivitas", "aktifitas", "uraian") or label.startswith(("uraian", "kegiatan")):
-        return "kegiatan"
-    if label.startswith("pelaksana"):
-        return "pelaksana"
-    if label.startswith("mutu baku"):
-        return "mutu"
-    if "kelengkapan" in label or label.startswith("persyaratan"):
-        return "kelengkapan"
-    if label.startswith("waktu"):
-        return "waktu"
-    if label.startswith(("output", "autput", "keluaran")):
-        return "output"
-    if label in ("ket", "keterangan"):
-        return "keterangan"
-    return None
-
-
 @dataclass
 class _Kepala:
     """The flowchart table's header: each grid column's part, the pelaksana columns and the header rows."""
@@ -196,7 +160,7 @@ class _Kepala:
 
 def _pola_baris(baris: list[_Cell | None]) -> tuple[str, ...]:
     """A row's texts per grid column, normalised: what a repeated header row has again."""
-    return tuple(_norm(_teks_sel(sel)) if sel is not None else "" for sel in baris)
+    return tuple(kunci(_teks_sel(sel)) if sel is not None else "" for sel in baris)
 
 
 def _baris_nomor_kolom(baris: list[_Cell | None]) -> bool:
@@ -208,7 +172,7 @@ def _baris_nomor_kolom(baris: list[_Cell | None]) -> bool:
 def _cari_kepala(kisi: list[list[_Cell | None]]) -> _Kepala | None:
     """The flowchart header in the table's first rows: a row naming Kegiatan and PELAKSANA or Mutu Baku."""
     for atas in range(min(3, len(kisi))):
-        label = {kolom: _peran_label(_teks_sel(sel)) for kolom, sel in enumerate(kisi[atas]) if sel is not None}
+        label = {kolom: jenis_kolom(_teks_sel(sel)) for kolom, sel in enumerate(kisi[atas]) if sel is not None}
         ada = set(label.values())
         if "kegiatan" in ada and ada & {"pelaksana", "mutu", "kelengkapan", "waktu", "output"}:
             return _susun_kepala(kisi, atas, label)
@@ -222,7 +186,7 @@ def _baris_kedua(atas: list[_Cell | None], bawah: list[_Cell | None]) -> bool:
     if all(sama) or not any(a is not None for a in atas):
         return False
     grup = any(a is not None and b is not None and a._tc is b._tc for a, b in pairwise(atas))
-    bagian = any(b is not None and _peran_label(_teks_sel(b)) in ("kelengkapan", "waktu", "output") for b in bawah)
+    bagian = any(b is not None and jenis_kolom(_teks_sel(b)) in ("kelengkapan", "waktu", "output") for b in bawah)
     return any(sama) or grup or bagian
 
 
@@ -248,7 +212,7 @@ def _susun_kepala(kisi: list[list[_Cell | None]], atas: int, label: dict[int, st
             sel_bawah = None
         baris_nama, sel_nama = (atas + 1, sel_bawah) if nama_peran == "pelaksana" else (atas, sel_atas)
         if nama_peran == "mutu":
-            nama_peran = _peran_label(_teks_sel(sel_bawah)) if sel_bawah is not None else None
+            nama_peran = jenis_kolom(_teks_sel(sel_bawah)) if sel_bawah is not None else None
         elif nama_peran is None and kiri < kolom < kanan:
             nama_peran = "pelaksana"
         if nama_peran is None:
@@ -340,7 +304,7 @@ def _gambar_sel(sel: _Cell) -> list[_Gambar]:
 def _gambar_wsp(wsp: Any, lebar: int | None) -> _Gambar:
     """A DrawingML shape: a branch's text box, a symbol by its preset geometry, or no symbol."""
     teks = _teks_unsur(wsp)
-    if _CABANG.search(teks) or _norm(teks) in ("ya", "tidak"):
+    if _CABANG.search(teks) or kunci(teks) in ("ya", "tidak"):
         return _Gambar(None, teks)
     penanda = wsp.find(f"{{{_WPS}}}cNvSpPr")
     if penanda is not None and penanda.get("txBox") in ("1", "true"):
@@ -359,7 +323,7 @@ def _gambar_vml(bentuk: Any) -> _Gambar:
     nama = str(bentuk.tag).rsplit("}", 1)[-1]
     if nama in ("roundrect", "rect", "shape"):
         teks = _teks_unsur(bentuk)
-        if _CABANG.search(teks) or _norm(teks) in ("ya", "tidak"):
+        if _CABANG.search(teks) or kunci(teks) in ("ya", "tidak"):
             return _Gambar(None, teks)
     if nama == "roundrect":
         return _Gambar("terminator")
@@ -622,7 +586,7 @@ class _Pembaca:
                         "ditambatkan; periksa"
                     )
             simbol = [g.simbol for g in gambar if g.simbol]
-            if simbol or any(baris in _TANDA for baris in _baris_sel(sel)):
+            if simbol or any(baris in TANDA for baris in _baris_sel(sel)):
                 pelaksana.append(indeks)
                 bentuk += simbol
         return tuple(dict.fromkeys(pelaksana)), self._bentuk(bentuk, r, formulir), cabang
@@ -656,7 +620,7 @@ def _sel_kop(isi: list[_Cell | None], sel: _Cell, baris_sel: dict[int, list[int]
 
 def _awal_label(baris: list[str], label: tuple[str, ...]) -> bool:
     """Whether a cell's first line starts with one of the labels."""
-    return bool(baris) and _norm(baris[0]).startswith(label)
+    return bool(baris) and kunci(baris[0]).startswith(label)
 
 
 def _cabang(teks: str) -> list[tuple[str, str]]:
