@@ -299,7 +299,9 @@ def _end_places(row: Baris, edge: float, y: float, side: int) -> Iterator[tuple[
     flat = AKHIR_W - AKHIR_H  # where an arrow meets the terminator's top or bottom
     levels = [AKHIR_H + 0.4 + j * JARAK_SALURAN for j in range(int(row.tinggi / JARAK_SALURAN))]
     levels = sorted((v for v in levels if abs(v - y) >= AKHIR_H + 1.0), key=lambda v: abs(v - y))
-    for k in range(int(row.lebar / JARAK_SALURAN)):  # under or over the turn, reached from top or bottom
+    # Under or over the turn, reached from top or bottom; the turn no farther out than an arrow to a
+    # connector may turn (beyond it the row has room level with the corner, tried first).
+    for k in range(int(JANGKAU_BELOKAN / JARAK_SALURAN) + 1):
         x = edge + side * (JARAK_KONEKTOR + k * JARAK_SALURAN)
         for level in levels:
             tip = level - AKHIR_H if level > y else level + AKHIR_H
