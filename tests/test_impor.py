@@ -302,6 +302,28 @@ def test_label_variants_and_a_form_without_a_no_column(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "list_above_table",
+    [
+        "Pencatatan dan Pendataan\t<ol><li>Buku register</li><li>Arsip berkas</li></ol>",
+        "Pencatatan dan Pendataan\n1. Buku register\n2. Arsip berkas",
+    ],
+    ids=["ol-markup", "numbered-lines"],
+)
+def test_a_list_item_just_above_the_table_is_not_taken_for_its_title(list_above_table):
+    """A form printing no title over its table: the title is Nama SOP, the last list item stays in its list."""
+    text = VARIANTS.replace(
+        "Peringatan\tPencatatan & Pendataan\nIzin tidak terbit bila berkas tidak lengkap\t1. Buku register\n\n"
+        "SOP Pelayanan Izin Usaha\n",
+        f"{list_above_table}\n",
+    )
+    assert "SOP Pelayanan Izin Usaha" not in text
+    [form] = baca_teks(text, "batu.txt")
+    data = normalisasi(form, None, Usulan()).data
+    assert data["judul"] == "Pelayanan Izin Usaha"
+    assert data["pencatatan_pendataan"] == ["Buku register", "Arsip berkas"]
+
+
 def test_nothing_is_written_outside_the_output_folder(tmp_path):
     hostile = VARIANTS.replace("SOP Pelayanan Izin Usaha\n\nUraian", "SOP ../../../etc/passwd <script>\n\nUraian")
     source = tmp_path / "jahat.txt"

@@ -78,6 +78,9 @@ def forms(draw: st.DrawFn) -> Formulir:
     )
     nip = "".join(draw(st.lists(st.sampled_from(string.digits), min_size=18, max_size=18)))
     title = f"Pelayanan {draw(phrase).title()}"
+    # The flowchart's own title, when printed, may say more than Nama SOP does.
+    longer = f"Standar Operasional Prosedur {title} {draw(phrase).title()}"
+    heading = draw(st.sampled_from(("", f"SOP {title}", longer)))
     return Formulir(
         kop=(f"PEMERINTAH KABUPATEN {place.upper()}", "DINAS PELAYANAN TERPADU", "BIDANG PERIZINAN"),
         identitas=(
@@ -96,14 +99,15 @@ def forms(draw: st.DrawFn) -> Formulir:
         ),
         kolom=tuple(lanes),
         langkah=tuple(steps),
-        judul=f"SOP {title}",
+        judul=heading,
     )
 
 
 def check(form: Formulir, data: dict, symbols: bool) -> None:
     """The imported source says what the form says."""
     identity = dict(form.identitas)
-    assert data["judul"] == form.judul.removeprefix("SOP ")
+    printed = form.judul.removeprefix("SOP ").removeprefix("Standar Operasional Prosedur ")
+    assert data["judul"] == (printed or identity["Nama SOP"])
     assert data["nomor"] == identity["Nomor SOP"] and data["nama"] == identity["Nama SOP"]
     for key, label in (
         ("tanggal_pembuatan", "Pembuatan"),

@@ -587,6 +587,7 @@ class _Atas:
         """Read the identity part, the blocks and then the kop (what is left at the top) into ``formulir``."""
         akhir_identitas = self._identitas(formulir)
         awal_daftar = self._daftar(formulir)
+        formulir.judul = self._judul()
         batas = awal_daftar if awal_daftar is not None else (akhir_identitas + 1 if akhir_identitas else None)
         for (baris, kolom), teks in sorted(self.sel.items()):
             if (baris, kolom) in self.dipakai or (batas is not None and baris >= batas):
@@ -608,6 +609,18 @@ class _Atas:
                 continue
             formulir.identitas[label.strip()] = self._nilai_kanan(baris, kolom)
         return akhir
+
+    def _judul(self) -> Isian | None:
+        """The flowchart's title: the last cell below everything the identity part and blocks used."""
+        if not self.dipakai:
+            return None
+        bawah = max(baris for baris, _ in self.dipakai)
+        sisa = [(b, k) for b, k in sorted(self.sel) if b > bawah and (b, k) not in self.dipakai]
+        if not sisa:
+            return None
+        baris, kolom = sisa[-1]
+        self.dipakai.add((baris, kolom))
+        return Isian(" ".join(_baris(self.sel[(baris, kolom)])), self.lembar.asal(baris, kolom))
 
     def _nilai_kanan(self, baris: int, kolom: int) -> Isian:
         """The value of the label at (baris, kolom): the next non-empty cell to its right that is not a

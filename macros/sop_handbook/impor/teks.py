@@ -123,12 +123,20 @@ def _form(before: list[_Line], table: list[_Line], nama: str) -> FormulirMentah:
     first = next((line for line in before if line.text.strip()), table[0])
     form = FormulirMentah(Asal(nama, f"baris {first.number}"))
     body = [line for line in before if line.text.strip()]
-    if body and not _identity_or_block(body[-1].text) and "\t" not in body[-1].text:
+    if body and _title(body[-1].text):
         form.judul = Isian(body[-1].text.strip(), _at(nama, body[-1]))
         body = body[:-1]
     _identity_and_blocks(form, body, nama)
     _table(form, table, nama)
     return form
+
+
+def _title(text: str) -> bool:
+    """Whether the line just above a flowchart table is its title: not a label, a cell row or a
+    block's list item."""
+    plain = _TAG.sub("", text).strip()
+    item = _NUMBERED.match(plain) or plain.startswith(("•", "- ", "* "))
+    return bool(plain) and not _identity_or_block(text) and "\t" not in text and not item
 
 
 def _identity_or_block(text: str) -> bool:

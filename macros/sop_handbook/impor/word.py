@@ -494,12 +494,20 @@ class _Pembaca:
                     identitas=self.bagian.identitas,
                     daftar=self.bagian.daftar,
                     kolom=kolom,
+                    judul=self._judul(),
                 )
             )
             self.bagian = _Bagian()
         self.kepala = kepala
         self.lebar_bagan = len(kisi[0])
         self.baris_bagan(kisi, kepala, kepala.baris_kepala)
+
+    def _judul(self) -> Isian | None:
+        """The flowchart's title: the last line between the identity part and the flowchart table."""
+        if self.bagian.tabel_awal is None or not self.paragraf_tertunda:
+            return None
+        terakhir = self.paragraf_tertunda[-1]
+        return None if _awal_label([terakhir.teks], _LABEL_IDENTITAS + _LABEL_BLOK) else terakhir
 
     def baris_bagan(self, kisi: list[list[_Cell | None]], kepala: _Kepala, mulai: int) -> None:
         """The steps of a flowchart table from row ``mulai``, leaving out header rows repeated among them."""
