@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import sections
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--sops", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "IMPORT-RESULTS.md")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md", help="its section goes here too")
     args = parser.parse_args()
     forms = book(args.sops)
     steps = sum(len(form.langkah) for form in forms)
@@ -129,6 +131,8 @@ def main() -> None:
     )
     print(report)
     args.out.write_text(report, encoding="utf-8")
+    summary = report.split("\n", 2)[2]  # without the title
+    sections.put(args.results, sections.OWNED[0], f"From `bench/{args.out.name}`.\n\n{summary}")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ from datetime import datetime
 from pathlib import Path
 
 import floor
+import sections
 from scale_browser import chromium, diagram_times, has_diagram, mermaid_loads, serve_edit, served
 from scale_report import Build, Results, SizeResult, report, summary
 
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if options.work is None:
             shutil.rmtree(work, ignore_errors=True)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    options.out.write_text(report(results), encoding="utf-8")
+    options.out.write_text(sections.carry_over(report(results), options.out), encoding="utf-8")
     print(summary(results))
     print(f"report: {options.out}")
     mismatched = [s for s in results.sizes if s.page_mismatch]
