@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from sop_handbook.impor.mentah import TidakTerbaca
-from sop_handbook.impor.normalisasi import Usulan, normalisasi
+from sop_handbook.impor.normalisasi import Usulan, hubungkan_keterkaitan, normalisasi
 from sop_handbook.impor.sitasi import baca_sitasi, usulan_id
 from sop_handbook.impor.teks import baca_teks
 from sop_handbook.impor.tulis import LAPORAN, impor
@@ -60,7 +60,9 @@ def handbook():
 def imported(handbook) -> list[dict[str, Any]]:
     forms = baca_teks(SEED.read_text(encoding="utf-8"), SEED.name)
     usulan = Usulan()
-    return [normalisasi(form, handbook, usulan).data for form in forms]
+    sops = [normalisasi(form, handbook, usulan) for form in forms]
+    hubungkan_keterkaitan(sops, None)  # as an agency importing its book: these SOPs are not in its handbook yet
+    return [sop.data for sop in sops]
 
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -112,6 +114,38 @@ def test_the_seed_imports_as_the_hand_made_sources(imported):
                 assert recorded in " ".join(made["catatan_sumber"]), (sop_id, key)
     assert set(differences) == set(EXPECTED), differences
     assert sum(len(data["langkah"]) for data in imported) == 66
+
+
+def test_related_sops_named_in_the_book_are_linked_as_the_hand_made_sources_link_them(imported):
+    to_hand_made = {data["id"]: sop_id for data, sop_id in zip(imported, ORDER, strict=True)}
+    for data, sop_id in zip(imported, ORDER, strict=True):
+        path = ROOT / "sop_source" / f"{sop_id}.yaml"
+        made = read_source(path, path.name)[0].data
+        linked = {to_hand_made[k["sop"]] for k in data["keterkaitan"] if "sop" in k}
+        want = {k["sop"] for k in made.get("keterkaitan") or []}
+        if sop_id == "penyusunan-lakip":  # one name for two SOPs ("… LPPD dan LKPJ …"): left as written
+            assert (linked, data["keterkaitan"]) == (set(), [{"nama": made["keterkaitan"][0]["tertulis"]}])
+        else:
+            assert linked == want, sop_id
+    rka = imported[ORDER.index("penyusunan-rka-dpa")]  # the form names its own SOP, as the hand-made links it
+    assert rka["keterkaitan"] == [{"sop": rka["id"], "tertulis": "SOP Penyusunan RKA SKPD dan DPA SKPD"}]
+
+
+def test_a_related_sop_is_linked_only_when_one_sop_fits_its_name(handbook):
+    forms = baca_teks(SEED.read_text(encoding="utf-8"), SEED.name)
+    sops = [normalisasi(form, None, Usulan()) for form in forms[:1]]  # Renja, imported again
+    sops[0].id = sops[0].data["id"] = "penyusunan-renja-renstra-2"  # as the command names it beside the handbook's
+    written = ["SOP Penyusunan", "SOP LPPD", "SOP Pengadaan", "SOP Renja"]
+    sops[0].data["keterkaitan"] = [{"nama": name} for name in written]
+    hubungkan_keterkaitan(sops, handbook)
+    assert sops[0].data["keterkaitan"] == [
+        {"nama": "SOP Penyusunan"},  # fits all six
+        {"sop": "penyusunan-lppd", "tertulis": "SOP LPPD"},  # found in the handbook
+        {"nama": "SOP Pengadaan"},  # fits none
+        {"nama": "SOP Renja"},  # fits the handbook's Renja and the one imported again
+    ]
+    [note] = [c for c in sops[0].catatan if c.kunci == "keterkaitan" and c.jenis == "dugaan"]
+    assert "'SOP LPPD' dihubungkan ke SOP `penyusunan-lppd`" in note.teks and "di buku ini" in note.teks
 
 
 def test_what_the_copy_lacks_is_reported_and_nothing_is_invented(imported):

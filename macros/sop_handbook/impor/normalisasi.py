@@ -395,3 +395,46 @@ def _target(value: Isian | None) -> int | str | None:
     if digits:
         return int(digits.group(0))
     return "selesai" if text in _SELESAI else None
+
+
+_BUKAN_NAMA = {"sop", "standar", "operasional", "prosedur", "dan", "serta", "tentang"}
+
+
+def _kata_nama(teks: str) -> frozenset[str]:
+    """The words that tell an SOP's name apart: not "SOP", "dan" and the like."""
+    return frozenset(kunci(teks).split()) - _BUKAN_NAMA
+
+
+def hubungkan_keterkaitan(sops: list[SopImpor], handbook: Handbook | None) -> None:
+    """Link each related SOP named as written (``nama:``) to the one SOP, of this run (itself included: a
+    form may name its own SOP) or of the handbook, whose title or Nama SOP is every word of it, or else
+    holds them all; a guess, noted for the author to check. A name that fits several SOPs stays as
+    written."""
+    kandidat = {sop.id: (sop.judul, sop.nama, "di buku ini") for sop in handbook.sops} if handbook else {}
+    kandidat |= {sop.id: (sop.data.get("judul") or sop.id, sop.data.get("nama"), "di impor ini") for sop in sops}
+    for impor in sops:
+        for i, item in enumerate(impor.data.get("keterkaitan") or []):
+            found = _cocok(_kata_nama(item["nama"]), kandidat)
+            if len(found) != 1:
+                continue
+            [target] = found
+            judul, _, where = kandidat[target]
+            impor.data["keterkaitan"][i] = {"sop": target, "tertulis": item["nama"]}
+            what = "SOP ini sendiri, seperti tertulis" if target == impor.id else f"{judul}, {where}"
+            impor.catatan.append(
+                Catatan(
+                    "dugaan",
+                    "keterkaitan",
+                    f"{item['nama']!r} dihubungkan ke SOP `{target}` ({what}); bila yang dimaksud SOP lain, ganti "
+                    "`sop:` atau tulis `nama:` saja",
+                )
+            )
+
+
+def _cocok(words: frozenset[str], kandidat: dict[str, tuple[str, str | None, str]]) -> list[str]:
+    """The SOPs whose name is ``words``; if none, those whose name holds them all."""
+    if not words:
+        return []
+    names = {id_: [_kata_nama(n) for n in (judul, nama) if n] for id_, (judul, nama, _) in kandidat.items()}
+    exact = [id_ for id_, sets in names.items() if words in sets]
+    return exact or [id_ for id_, sets in names.items() if any(words <= n for n in sets)]

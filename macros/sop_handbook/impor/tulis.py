@@ -19,7 +19,7 @@ import yaml
 
 from ..model import Handbook
 from .mentah import FormulirMentah, TidakTerbaca
-from .normalisasi import SopImpor, Usulan, normalisasi
+from .normalisasi import SopImpor, Usulan, hubungkan_keterkaitan, normalisasi
 from .teks import baca_teks
 
 LAPORAN = "laporan-impor.md"
@@ -71,6 +71,7 @@ def impor(
     hasil = Hasil()
     out.mkdir(parents=True, exist_ok=True)
     taken = {sop.id for sop in handbook.sops} if handbook else set()
+    sops: list[SopImpor] = []
     for path in files:
         try:
             forms = _reader(path)(path, path.name)
@@ -83,12 +84,15 @@ def impor(
         for form in forms:
             sop = normalisasi(form, handbook, hasil.usulan, instansi, unit)
             _unique(sop, taken)
-            target = out / f"{sop.id}.yaml"
-            if target.exists() and not replace:
-                hasil.dilewati.append((target.name, "sudah ada; pakai --replace untuk menimpanya"))
-                continue
-            target.write_text(sumber_yaml(sop), encoding="utf-8")
-            hasil.sops.append((sop, target))
+            sops.append(sop)
+    hubungkan_keterkaitan(sops, handbook)
+    for sop in sops:
+        target = out / f"{sop.id}.yaml"
+        if target.exists() and not replace:
+            hasil.dilewati.append((target.name, "sudah ada; pakai --replace untuk menimpanya"))
+            continue
+        target.write_text(sumber_yaml(sop), encoding="utf-8")
+        hasil.sops.append((sop, target))
     _write_proposals(hasil.usulan, out)
     (out / LAPORAN).write_text(laporan(hasil), encoding="utf-8")
     return hasil
