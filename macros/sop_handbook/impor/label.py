@@ -25,6 +25,8 @@ def jenis_kolom(teks: str) -> str | None:
     """Which column of the flowchart table a header names ("no", "kegiatan", "pelaksana", "mutu",
     "kelengkapan", "waktu", "output", "keterangan"), with the variants offices print."""
     label = kunci(teks)
+    if len(label.split()) > 6:  # a sentence ("... pelaksanaan kegiatan"), not a column's header
+        return None
     if label in ("no", "nomor", "no urut"):
         return "no"
     if label.startswith(("kegiatan", "uraian", "aktivitas", "aktifitas", "prosedur")):

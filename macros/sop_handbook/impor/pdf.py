@@ -22,11 +22,12 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .label import TANDA, Kepala, kepala, kunci
+from .label import TANDA, Kepala, jenis_kolom, kepala
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
 from .teks import LABEL_DAFTAR, LABEL_IDENTITAS, _starts_with_label
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_HYPHEN_WRAP = re.compile(r"(\w)-[ \t]*\n\s*(\w)")  # "bidang-" at a line's end, "bidang" on the next: one word
 _TOO_THIN = 2.0  # points: a rectangle this thin is a ruling of the table, not a symbol
 _TOO_BIG = 150.0  # points: nor is one this large (a cell's shading)
 
@@ -90,7 +91,7 @@ def _settings(page: Any) -> dict[str, Any]:
 
 
 def _cells(row: list[str | None]) -> list[str]:
-    return [" ".join((cell or "").split()) for cell in row]
+    return [" ".join(_HYPHEN_WRAP.sub(r"\1-\2", cell or "").split()) for cell in row]
 
 
 def _is_identity(rows: list[list[str | None]]) -> bool:
@@ -105,10 +106,7 @@ def _is_blocks(rows: list[list[str | None]]) -> bool:
 
 def _flow_start(rows: list[list[str | None]]) -> int | None:
     for i, row in enumerate(rows):
-        words = [kunci(cell) for cell in _cells(row)]
-        if any(w.startswith(("kegiatan", "uraian prosedur", "aktivitas")) for w in words) and any(
-            w.startswith("pelaksana") for w in words
-        ):
+        if {"kegiatan", "pelaksana"} <= {jenis_kolom(cell) for cell in _cells(row)}:
             return i
     return None
 
@@ -142,13 +140,11 @@ def _blocks(form: FormulirMentah, rows: list[list[str | None]], nama: str, place
     """Rows of "label | items" (or a label cell with its items under it); items without their numbers."""
     for r, row in enumerate(rows, 1):
         for c, cell in enumerate(row):
-            text = cell or ""
-            lines = [line.strip() for line in text.splitlines() if line.strip()]
-            found = _starts_with_label(lines[0], LABEL_DAFTAR) if lines else None
+            found = _starts_with_label((cell or "").strip(), LABEL_DAFTAR)  # a label may wrap over lines
             if found is None:
                 continue
-            label, rest = found
-            items = ([rest] if rest.strip() else []) + lines[1:]
+            label, rest = " ".join(found[0].split()), found[1]
+            items = [line.strip() for line in rest.splitlines() if line.strip()]
             if not items and c + 1 < len(row):
                 items = [line.strip() for line in (row[c + 1] or "").splitlines() if line.strip()]
             asal = Asal(nama, f"{place}, baris {r}")

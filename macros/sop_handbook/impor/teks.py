@@ -18,7 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .label import Kepala, kepala, kunci
+from .label import Kepala, jenis_kolom, kepala
 from .mentah import Asal, BarisMentah, FormulirMentah, Isian, TidakTerbaca
 
 # The identity part's labels as forms print them (lower case, without dots): the first word of each group
@@ -101,8 +101,10 @@ def _html_lines(text: str) -> str:
 
 
 def _is_header(line: str) -> bool:
-    words = kunci(line)
-    return ("kegiatan" in words or "uraian prosedur" in words or "aktivitas" in words) and "pelaksana" in words
+    """Whether a line is a flowchart table's header: a Kegiatan cell and a Pelaksana cell (not a sentence
+    of a list that only says both words, "... pelaksanaan kegiatan")."""
+    kinds = {jenis_kolom(cell) for cell in line.split("\t")}
+    return {"kegiatan", "pelaksana"} <= kinds
 
 
 def _table_end(lines: list[_Line], header: int) -> int:
