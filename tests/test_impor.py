@@ -189,6 +189,11 @@ def test_identity_parts_are_read_as_the_catalogue_and_organisasi_know_them(impor
             "perwal-medan-39-2013",
         ),
         ("Perbup Blitar No 12 Th. 2019", ("peraturan-bupati", "Blitar", "12", 2019), "perbup-blitar-12-2019"),
+        (  # the number and year written as one, as the Pilam madrasah's form does
+            "Permendagri Nomor 21/2011 tentang Perubahan Kedua atas Permendagri Nomor 13 2006",
+            ("peraturan-menteri", "Dalam Negeri", "21", 2011),
+            "permendagri-21-2011",
+        ),
         (
             "Peraturan Daerah Kabupaten Luwu Timur Nomor 3 Tahun 2016 tentang Retribusi",
             ("peraturan-daerah-kabupaten", "Luwu Timur", "3", 2016),

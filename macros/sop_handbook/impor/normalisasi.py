@@ -13,6 +13,7 @@ reported with where it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,7 @@ LABEL = {
     "pencatatan_pendataan": "Pencatatan dan Pendataan",
 }
 _NIP = re.compile(r"NIP\.?\s*:?\s*((?:\d\s?){18})")
+_NIP_TANDA = re.compile(r"\bNIP\.?\s*:?\s*([-–—]|\.{2,})\s*$")  # "NIP. -": the form marks it as not stated
 _PANGKAT = re.compile(
     r"(?:(?:Pembina|Penata|Pengatur|Juru|Perencana)(?:\s+(?:Utama|Madya|Muda|Tk\.?|Tingkat))*(?:\s+I{1,2})?"
     r"|Pemula,?\s+\w+\s+Madya)\s*/?\s*(?:\((?:I{1,3}|IV)\s*[./]?\s*[a-e]\))?"
@@ -238,11 +240,14 @@ def _pengesah(
 ) -> dict[str, Any] | None:
     """Disahkan oleh split into office, name, rank and NIP as written; the official matched by NIP."""
     text = _text(value, "disahkan_oleh", notes)
-    if text is None:
-        return None
+    if text is None:  # the fields to fill in if the document has them; all empty reads "tidak tercantum"
+        return {"tertulis": {"jabatan": None, "nama": None, "nip": None}}
     rest = " ".join(text.split())
-    nip_found = _NIP.search(rest)
-    nip = nip_grouped(nip_found.group(1).replace(" ", "")) if nip_found else None
+    nip_found = _NIP.search(rest) or _NIP_TANDA.search(rest)
+    nip = None
+    if nip_found:
+        digits = nip_found.group(1).replace(" ", "")
+        nip = nip_grouped(digits) if digits.isdigit() else digits  # a mark such as "-" as written
     rest = (rest[: nip_found.start()] + rest[nip_found.end() :]).strip() if nip_found else rest
     pangkat_found = _PANGKAT.search(rest)
     pangkat = rest[pangkat_found.start() :].strip() if pangkat_found else None  # the rank, up to the NIP
@@ -257,9 +262,10 @@ def _pengesah(
     found = next((p for p in handbook.pejabat if nip and p.nip == nip), None) if handbook else None
     if found:
         return {"pejabat": found.id, "tertulis": tertulis}
-    if nip or nama:
-        pejabat_id = slug(f"{jabatan or 'pejabat'} {instansi}")
-        usulan.pejabat.setdefault(pejabat_id, {"id": pejabat_id, "instansi": instansi, **tertulis})
+    nip_angka = nip if nip and nip.replace(" ", "").isdigit() else None
+    if jabatan and (nip_angka or nama):  # organisasi.yaml records an official by office, with name or NIP
+        pejabat_id = slug(f"{jabatan} {instansi}")
+        usulan.pejabat.setdefault(pejabat_id, {"id": pejabat_id, "instansi": instansi, **tertulis, "nip": nip_angka})
     return {"tertulis": tertulis}
 
 
@@ -278,9 +284,11 @@ def _organisasi(
     body = lines[1:] if pemerintah else lines
     unit_line = body[-1] if len(body) > 1 else None
     agency_lines = body[:-1] if unit_line else body
-    found = _find_instansi(handbook, instansi_id, agency_lines)
+    found, unit_lines = _find_instansi(handbook, instansi_id, lines)
+    if found is not None:
+        unit_line = unit_lines[-1] if unit_lines else None
     instansi = found.id if found else instansi_id or slug(" ".join(agency_lines) or "instansi")
-    unit = found.cari_unit(unit_id) if found and unit_id else _find_unit(found, unit_line)
+    unit = found.cari_unit(unit_id) if found and unit_id else _find_unit(found, unit_lines)
     unit_key = unit.id if unit else unit_id or slug(unit_line or "unit")
     names = [c.teks for c in form.kolom]
     ids = [_column_id(unit, name) for name in names]
@@ -307,26 +315,55 @@ def _organisasi(
             )
         notes.append(Catatan("periksa", "unit", f"unit '{unit_key}' belum ada di organisasi.yaml: lihat usulan"))
     else:
-        notes.append(Catatan("dugaan", "unit", f"unit '{unit.id}' dikenali dari kop ({unit_line})"))
+        how = f"dari kop ({' / '.join(unit_lines)})" if unit_lines else "sebagai satu-satunya unit tanpa nama di kop"
+        notes.append(Catatan("dugaan", "unit", f"unit '{unit.id}' dikenali {how}"))
     return instansi, unit_key, ids
 
 
-def _find_instansi(handbook: Handbook | None, instansi_id: str | None, lines: list[str]) -> Instansi | None:
+def _words_upper(lines: Iterable[str]) -> list[str]:
+    return " ".join(lines).upper().split()
+
+
+def _find_instansi(
+    handbook: Handbook | None, instansi_id: str | None, lines: list[str]
+) -> tuple[Instansi | None, list[str]]:
+    """The agency of ``organisasi.yaml`` whose kop (its government, then its own lines) or name the form's
+    kop starts with, compared word by word (a PDF wraps a kop line where its cell ends); and the words
+    left after it (the unit's lines, as one)."""
     if handbook is None:
-        return None
+        return None, []
+    wanted = _words_upper(lines)
+    candidates = [by_id(handbook.instansi, instansi_id)] if instansi_id else list(handbook.instansi)
+    for instansi in candidates:
+        if instansi is None:
+            continue
+        government = _words_upper([instansi.pemerintah] if instansi.pemerintah else [])
+        for own in (instansi.kop, (instansi.nama,)):
+            for head in (government + _words_upper(own), _words_upper(own)):  # a form may leave its government out
+                if head and wanted[: len(head)] == head:
+                    rest = wanted[len(head) :]
+                    return instansi, [" ".join(rest)] if rest else []
     if instansi_id:
-        return by_id(handbook.instansi, instansi_id)
-    wanted = [line.upper() for line in lines]
-    return next(
-        (i for i in handbook.instansi if [k.upper() for k in i.kop] == wanted or i.nama.upper() == " ".join(wanted)),
-        None,
-    )
+        return by_id(handbook.instansi, instansi_id), lines[-1:]
+    return None, []
 
 
-def _find_unit(instansi: Instansi | None, line: str | None) -> Unit | None:
-    if instansi is None or line is None:
+def _find_unit(instansi: Instansi | None, lines: list[str]) -> Unit | None:
+    """The unit whose kop lines (its parents' names, its own) are ``lines``, or whose name ends them; with
+    no line left for a unit, the agency's one unit without a name, or its only unit."""
+    if instansi is None:
         return None
-    return next((u for u in instansi.unit if u.nama and u.nama.upper() == line.upper()), None)
+    wanted = _words_upper(lines)
+    whole = [u for u in instansi.unit if _words_upper(u.jalur) == wanted]
+    ending = [
+        u for u in instansi.unit if wanted and u.nama and wanted[-len(u.nama.split()) :] == _words_upper([u.nama])
+    ]
+    for found in (whole, ending):
+        if len(found) == 1:
+            return found[0]
+    if not wanted and len(instansi.unit) == 1:
+        return instansi.unit[0]
+    return None
 
 
 def _column_id(unit: Unit | None, name: str) -> str:

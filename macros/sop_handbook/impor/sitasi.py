@@ -50,6 +50,7 @@ _NAMA: tuple[tuple[str, str, str | None], ...] = (
 _NOMOR = r"(?:nomor|no\.?)\s*:?\s*(?P<nomor>[0-9][\w./-]*|[A-Z]+[\w./-]*)"
 _TAHUN = r"(?:tahun|th\.?|thn\.?)\s*(?P<tahun>\d{4})"
 _TENTANG = r"(?:\s+tentang\s+(?P<tentang>.+))?"
+_NOMOR_TAHUN = r"(?:nomor|no\.?)\s*:?\s*(?P<nomor>\d+)/(?P<tahun>(?:19|20)\d{2})\b"  # "Nomor 21/2011"
 # Short names of issuers in ids, as the catalogue names them (pergub-kalbar-206-2021).
 _SINGKAT = {
     "dalam negeri": "permendagri",
@@ -99,7 +100,9 @@ def baca_sitasi(text: str) -> Sitasi | None:
         if jenis == "undang-undang-dasar":
             year = re.search(r"\b(19|20)\d{2}\b", clean)
             return Sitasi(jenis, None, None, int(year.group(0)) if year else 1945, None)
-        parts = re.match(rf"(?i)(?P<penerbit>.*?)\s*{_NOMOR}\s*,?\s*{_TAHUN}{_TENTANG}$", rest)
+        parts = re.match(rf"(?i)(?P<penerbit>.*?)\s*{_NOMOR}\s*,?\s*{_TAHUN}{_TENTANG}$", rest) or re.match(
+            rf"(?i)(?P<penerbit>.*?)\s*{_NOMOR_TAHUN}{_TENTANG}$", rest
+        )
         if not parts:
             return None
         written = parts.group("penerbit").strip(" ,") or None
