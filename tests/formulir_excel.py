@@ -232,7 +232,7 @@ def _tulis_langkah(
     if gaya == "tanda":
         for p in langkah.pelaksana:
             _sel(ws, baris, kolom.pelaksana + p, "√")
-    if gaya not in ("simbol", "tanpa-no"):
+    if gaya not in ("simbol", "tanpa-no") or not langkah.pelaksana:  # a row without a symbol: nothing drawn
         return
     terakhir = urutan == len(formulir.langkah) - 1
     prst = _prst(langkah, urutan == 0 or terakhir)
@@ -242,8 +242,8 @@ def _tulis_langkah(
     for cabang, tujuan in (("Ya", langkah.ya), ("Tidak", langkah.tidak)):
         if tujuan is not None and not tertulis_di_keterangan(langkah, cabang):
             gambar.bentuk(sisi, baris, "rect", f"{cabang} → {tujuan}", kotak_teks=True)
-    if not terakhir:
-        berikut = formulir.langkah[urutan + 1]
+    berikut = None if terakhir else formulir.langkah[urutan + 1]
+    if berikut is not None and berikut.pelaksana:
         dari, ke = kolom.pelaksana + langkah.pelaksana[0], kolom.pelaksana + berikut.pelaksana[0]
         gambar.penghubung(dari, baris, ke, baris + 1)
 
