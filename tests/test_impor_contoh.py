@@ -252,6 +252,11 @@ def test_other_agencies_unknown_to_the_handbook_load_once_the_proposals_are_copi
             path.rename(root / "sop_source" / path.name)
     ours = load_handbook(root / "sop_source", root / "schema", root)
     assert len(ours.sops) == len(pairs)
+    proposed = {i.id: i for i in ours.instansi if i.id not in {"diskopukm"}}
+    # Kupang's kop prints the address: it stays on the kop, out of the agency's id and name.
+    assert proposed["dinas-pertanian"].kop == ("DINAS PERTANIAN", "JL. TIMOR RAYA NO 124 TELEPON – KUPANG")
+    assert proposed["dinas-pertanian"].nama == "Dinas Pertanian"
+    assert proposed["lampiran-ii-peraturan-bupati-blitar"].nama == "Lampiran II Peraturan Bupati Blitar"
     by_title = {sop.judul: sop for sop in ours.sops}
     for sop, _ in pairs:
         got = by_title[sop.judul]

@@ -287,7 +287,8 @@ def _organisasi(
     found, unit_lines = _find_instansi(handbook, instansi_id, lines)
     if found is not None:
         unit_line = unit_lines[-1] if unit_lines else None
-    instansi = found.id if found else instansi_id or slug(" ".join(agency_lines) or "instansi")
+    named = [line for line in agency_lines if not _ALAMAT.search(line)]  # the kop's address is not its name
+    instansi = found.id if found else instansi_id or slug(" ".join(named) or "instansi")
     unit = found.cari_unit(unit_id) if found and unit_id else _find_unit(found, unit_lines)
     unit_key = unit.id if unit else unit_id or slug(unit_line or "unit")
     names = [c.teks for c in form.kolom]
@@ -297,8 +298,8 @@ def _organisasi(
             instansi,
             {
                 "id": instansi,
-                "nama": " ".join(agency_lines).title() or instansi,
-                "pemerintah": pemerintah and pemerintah.title(),
+                "nama": _nama(" ".join(named)) or instansi,
+                "pemerintah": pemerintah and _nama(pemerintah),
                 "kop": agency_lines,
                 "unit": [],
             },
@@ -311,7 +312,7 @@ def _organisasi(
         if not any(u["id"] == unit_key for u in entry["unit"]):
             columns = [{"id": i, "nama": n} for i, n in zip(ids, names, strict=True)]
             entry["unit"].append(
-                {"id": unit_key, "nama": unit_line.title() if unit_line else None, "pelaksana": columns}
+                {"id": unit_key, "nama": _nama(unit_line) if unit_line else None, "pelaksana": columns}
             )
         notes.append(Catatan("periksa", "unit", f"unit '{unit_key}' belum ada di organisasi.yaml: lihat usulan"))
     else:
@@ -322,6 +323,21 @@ def _organisasi(
 
 def _words_upper(lines: Iterable[str]) -> list[str]:
     return " ".join(lines).upper().split()
+
+
+_ALAMAT = re.compile(r"(?i)^(?:jl|jln|jalan)\b|\b(?:telp|telepon|fax|faks|kode pos|e-?mail|website|laman)\b|@|www\.")
+_ROMAWI = re.compile(r"^[IVX]+$")
+
+
+def _nama(text: str) -> str:
+    """A name printed in capitals as organisasi.yaml writes names: "KELURAHAN SEI PUTIH TIMUR-II" →
+    "Kelurahan Sei Putih Timur-II" (Roman numerals stay capitals)."""
+    return " ".join(
+        "-".join(part if _ROMAWI.match(part) else part.capitalize() for part in word.split("-"))
+        if word.isupper()
+        else word
+        for word in text.split()
+    )
 
 
 def _find_instansi(
