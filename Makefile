@@ -17,7 +17,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 OFFLINE := offline/buku-pedoman-sop
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
-# KERTAS=F4: the forms print on F4 (folio) instead of A4 (mkdocs.yml's extra.kertas).
+# KERTAS=F4: the forms print on F4 (folio) instead of A4 (the sop-handbook plugin's kertas option).
 ifdef KERTAS
 export SOP_KERTAS := $(KERTAS)
 endif
@@ -34,8 +34,9 @@ setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
-		| xargs -I{} sh -c 'echo "$(CURDIR)/macros" > {}/sop_handbook.pth'
+	$(BIN)/python -c 'import sysconfig, pathlib; (pathlib.Path(sysconfig.get_paths()["purelib"]) / "sop_handbook.pth").unlink(missing_ok=True)'
+	# The generator itself, editable: its MkDocs plugin and console script, the code from macros/.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -10,7 +10,7 @@ floor's own mkdocs.yml: the project's, with
   theme's output (template whitespace, navigation indentation, unused theme
   files), none of its content; ``watch`` removed (it names the sources, which
   the floor does not have);
-- the ``macros`` and ``mermaid2`` plugins removed; every other plugin (search,
+- the ``sop-handbook``, ``macros`` and ``mermaid2`` plugins removed; every other plugin (search,
   tags, mike) kept as configured;
 - ``nav`` set to the nav the handbook's hooks produced, and the generated pages
   the hooks keep out of the nav (the source listings) added to ``not_in_nav``;
@@ -42,7 +42,7 @@ CAPTURE_HOOKS = (BENCH / "capture_tags_hook.py", BENCH / "capture_hooks.py")
 CAPTURE_FILE = "capture.json"  # written by capture_hooks.py
 CAPTURE_CONFIG = "mkdocs.bench-capture.yml"
 FLOOR_HOOKS = BENCH / "floor_hooks.py"
-REMOVED_PLUGINS = {"macros", "mermaid2"}
+REMOVED_PLUGINS = {"sop-handbook", "macros", "mermaid2"}
 PYMDOWNX_FUNCTION = "tag:yaml.org,2002:python/name:pymdownx."
 PLAIN_FENCE = PYMDOWNX_FUNCTION + "superfences.fence_code_format"
 

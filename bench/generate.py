@@ -515,12 +515,13 @@ def write(path: Path, schema: str, data: Data, seed: int) -> None:
 
 
 def mkdocs_config() -> str:
-    """This project's mkdocs.yml with the hooks, the macros module and the watched macros/ as absolute paths."""
+    """This project's mkdocs.yml with the watched macros/ as an absolute path (the generator is the
+    sop-handbook plugin, installed editable from this project's macros/)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    pattern = re.compile(r"^(\s*(?:- |module_name:\s*))(macros(?:/\S*)?)\s*$", re.MULTILINE)
+    pattern = re.compile(r"^(\s*- )(macros)\s*$", re.MULTILINE)
     text = pattern.sub(lambda m: m.group(1) + (ROOT / m.group(2)).as_posix(), text)
-    if "module_name: /" not in text or f"- {ROOT.as_posix()}/macros/hooks.py" not in text:
-        raise SystemExit("mkdocs.yml no longer names macros/hooks.py and module_name macros/...: update generate.py")
+    if f"- {ROOT.as_posix()}/macros\n" not in text or "\n  - sop-handbook:" not in text:
+        raise SystemExit("mkdocs.yml no longer watches macros/ or names the sop-handbook plugin: update generate.py")
     return text
 
 

@@ -445,10 +445,11 @@ def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkey
     assert gc.isenabled()
 
 
-def test_an_unknown_paper_stops_the_build_naming_the_setting_and_the_choices(tmp_path):
-    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3")
+def test_bad_plugin_options_stop_the_build_naming_each_option_and_the_choices(tmp_path):
+    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3", SOP_PDF="mungkin")
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.kertas 'A3' tidak dikenal; tulis A4 atau F4" in result.output
+    assert "Plugin 'sop-handbook' option 'kertas': 'A3' tidak dikenal; tulis A4 atau F4" in result.output
+    assert "Plugin 'sop-handbook' option 'pdf': 'mungkin' bukan true atau false" in result.output
     assert not result.site.exists()
 
 

@@ -64,10 +64,10 @@ def test_relations_and_legal_references_resolve(project):
     assert all(d.peraturan.id in catalogue for sop in handbook.sops for d in sop.dasar_hukum)
 
 
-def test_config_uses_this_projects_macros(project):
+def test_config_uses_this_projects_generator(project):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert f"module_name: {ROOT.as_posix()}/macros/main" in config
-    assert f"- {ROOT.as_posix()}/macros/hooks.py" in config
+    assert "\n  - sop-handbook:" in config and "modules: [sop_handbook.pluglet]" in config
+    assert f"- {ROOT.as_posix()}/macros\n" in config  # mkdocs serve reloads on an edit of the generator
 
 
 def test_same_seed_same_files(project, tmp_path):

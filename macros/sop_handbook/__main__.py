@@ -145,5 +145,10 @@ def main(argv: list[str]) -> int:
     return check(Path(rest[0]) if rest else Path.cwd(), github)
 
 
-if __name__ == "__main__":
+def cli() -> None:
+    """The ``sop-handbook`` command (the package's console script), as ``python -m sop_handbook``."""
     sys.exit(main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    cli()

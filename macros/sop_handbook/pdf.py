@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -25,15 +24,9 @@ from typing import Any
 from . import links
 from .model import Handbook, Sop
 
-ENV = "SOP_PDF"  # set (to anything but "" or "0") to write the PDFs
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ENV = "SOP_PDF"  # mkdocs.yml maps it onto the plugin's ``pdf`` option
 BUKU_PDF = "buku-pedoman-sop.pdf"  # beside the book's page (in buku/)
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-def wanted() -> bool:
-    """Whether this build writes the PDFs (``SOP_PDF``)."""
-    return os.environ.get(ENV, "") not in ("", "0")
 
 
 def nama_berkas(sop: Sop) -> str:
@@ -75,8 +68,9 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
-    """Print every SOP page (and the ``book``) of the built ``site`` to PDF; the files written."""
+def write_all(site: Path, handbook: Handbook, chromium: str, book: bool = True) -> list[Path]:
+    """Print every SOP page (and the ``book``) of the built ``site`` to PDF with ``chromium``; the files
+    written."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -88,9 +82,9 @@ def write_all(site: Path, handbook: Handbook, book: bool = True) -> list[Path]:
     written: list[Path] = []
     with served(site) as base, sync_playwright() as playwright:
         try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
         except PlaywrightError as error:
-            message = f"{ENV}: Chromium ({CHROMIUM}) tidak dapat dijalankan; `make pdf` memasangnya"
+            message = f"{ENV}: Chromium ({chromium}) tidak dapat dijalankan; `make pdf` memasangnya"
             raise RuntimeError(message) from error
         try:
             page = browser.new_page()

@@ -1,9 +1,8 @@
 """The MkDocs side: wire the handbook into a build. Only this module imports MkDocs.
 
-``macros/hooks.py`` calls ``configure`` (load and check, then the nav),
-``add_pages`` (the generated pages and the JSON exports) and
-``append_abbreviations``; ``macros/main.py`` calls ``define_macros`` for
-mkdocs-macros. The loaded handbook travels in
+The plugin (``plugin.py``) calls ``configure`` (load and check, then the
+nav), ``add_pages`` (the generated pages and the JSON exports) and the
+rest; the mkdocs-macros pluglet (``pluglet.py``) calls ``define_macros``. The loaded handbook travels in
 ``config.extra['handbook']``, which mkdocs-macros hands to templates.
 """
 
@@ -30,7 +29,18 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import bagan, export, links, pdf, render_legal, render_pages, render_roles, render_sop, search
+from . import (
+    bagan,
+    export,
+    links,
+    mermaid_preload,
+    pdf,
+    render_legal,
+    render_pages,
+    render_roles,
+    render_sop,
+    search,
+)
 from .glosarium import abbreviate, markdown_definitions
 from .legal import JENIS, sitasi, urutan
 from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
@@ -56,8 +66,9 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
-    """Load and check every source, then set the navigation from the model.
+def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False) -> MkDocsConfig:
+    """Load and check every source, then set the navigation from the model; the forms print on
+    ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF.
 
     Bad sources stop the build. Under ``mkdocs serve`` (``serving``) they give
     a one-page site listing the errors instead, so that the preview shows them
@@ -86,8 +97,8 @@ def configure(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     config.copyright = config.copyright or " · ".join(owners)
     config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
     config.extra[ADA_BUKU] = book_plugin(config) is not None
-    config.extra[PDF] = pdf.wanted() and not serving
-    _paper(config)
+    config.extra[PDF] = pdfs and not serving
+    _paper(config, kertas)
     _search_in_indonesian(config)
     return config
 
@@ -125,12 +136,8 @@ def finish_offline(config: MkDocsConfig) -> None:
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 
-def _paper(config: MkDocsConfig) -> None:
-    """The paper of ``extra.kertas`` (A4 unless set; ``SOP_KERTAS``, ``make pdf KERTAS=F4``), checked."""
-    name = str(config.extra.get(KERTAS) or bagan.A4.nama).strip().upper()
-    if name not in bagan.KERTAS:
-        known = " atau ".join(bagan.KERTAS)
-        raise PluginError(f"mkdocs.yml: extra.kertas '{config.extra.get(KERTAS)}' tidak dikenal; tulis {known}")
+def _paper(config: MkDocsConfig, name: str) -> None:
+    """The paper ``name`` (the plugin's ``kertas``, checked), for the templates and its stylesheet."""
     config.extra[KERTAS] = name
     if name != bagan.A4.nama:
         config.extra_css.append(KERTAS_CSS.format(name.lower()))
@@ -172,12 +179,12 @@ def finish_search(config: MkDocsConfig) -> None:
     script_path.write_text(script, encoding="utf-8")
 
 
-def write_pdfs(config: MkDocsConfig) -> None:
-    """With ``SOP_PDF`` set, print each SOP page and the book of the written site to PDF (``pdf``)."""
+def write_pdfs(config: MkDocsConfig, chromium: str) -> None:
+    """When the build writes PDFs, print each SOP page and the book of the written site with ``chromium``."""
     if not config.extra.get(PDF):
         return
     try:
-        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"], book=config.extra[ADA_BUKU])
+        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"], chromium, config.extra[ADA_BUKU])
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("PDF: %d berkas ditulis", len(written))
@@ -308,6 +315,15 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 _BOOK_SCRIPT = re.compile(r'<script src="/?(?:\.\./)*js/print-site\.js"></script>')
+
+
+def finish_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Smaller pages: the navigation without its indentation, no script of the book; pages with a diagram
+    preload Mermaid's modules."""
+    mermaid2 = config.plugins.get("mermaid2")
+    entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
+    output = compact_navigation(without_book_script(output))
+    return mermaid_preload.preload(output, page.url, Path(config.docs_dir), entry)
 
 
 def without_book_script(page_html: str) -> str:

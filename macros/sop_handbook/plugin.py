@@ -1,0 +1,140 @@
+"""The handbook as an MkDocs plugin: ``sop-handbook`` in ``mkdocs.yml``'s ``plugins``.
+
+A thin adapter: each MkDocs event calls the plain functions of ``site``. The
+options are validated by MkDocs' config system, which reports every problem
+of ``mkdocs.yml`` at once. Environment variables are mapped onto options in
+``mkdocs.yml`` itself, with MkDocs' ``!ENV`` tag (``kertas: !ENV [SOP_KERTAS,
+A4]``), and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from . import bagan, mermaid_scripts, site
+
+
+class Kertas(c.OptionallyRequired[str]):
+    """The paper the forms print on: A4 or F4, in any case; empty for the default."""
+
+    def run_validation(self, value: object) -> str:
+        name = str(value or bagan.A4.nama).strip().upper()
+        if name not in bagan.KERTAS:
+            raise base.ValidationError(f"'{value}' tidak dikenal; tulis {' atau '.join(bagan.KERTAS)}")
+        return name
+
+
+class Saklar(c.OptionallyRequired[bool]):
+    """On or off: true/false, or 1/0 and empty as environment variables are often set."""
+
+    def run_validation(self, value: object) -> bool:
+        if value in (True, 1, "1", "true"):
+            return True
+        if value in (False, 0, "0", "", "false", None):
+            return False
+        raise base.ValidationError(f"'{value}' bukan true atau false")
+
+
+class SopHandbookConfig(base.Config):
+    """The options of the ``sop-handbook`` plugin."""
+
+    kertas = Kertas(default=bagan.A4.nama)
+    pdf = Saklar(default=False)  # print every SOP page and the book to PDF after the build
+    chromium = c.Type(str, default="/usr/bin/chromium")  # the browser that prints them
+
+
+class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
+    """Loads and checks the sources, generates the pages, finishes search, the book and the PDFs."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """Validate the options; MkDocs stops at the first bad one, so every one is checked again to
+        report them all at once."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if errors:
+            errors = []
+            for key, option in self.config_scheme:
+                try:
+                    option.validate(options.get(key))
+                except base.ValidationError as error:
+                    errors.append((key, error))
+        return errors, warnings
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is ``mkdocs serve``: there, bad sources give an error page."""
+        self.serving = command == "serve"
+
+    @event_priority(100)  # before mkdocs-macros, whose define_env needs the handbook
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the sources; stop the build on any error (show them, when serving)."""
+        mermaid_scripts.install(config)
+        return site.configure(config, self.serving, self.config.kertas, self.config.pdf)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Generated pages of one kind are one text: mkdocs-macros compiles it once."""
+        site.reuse_page_templates(config)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated SOP pages and the JSON export."""
+        return site.add_pages(files, config)
+
+    @event_priority(-100)  # after mkdocs-print-site-plugin's, which takes the pages for the book
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The book holds the SOPs alone."""
+        site.book_contents(nav, config)
+        return nav
+
+    @event_priority(-100)  # after mkdocs-print-site-plugin has kept the page's HTML for the book
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The book's copy of an SOP page holds what the page prints (``site.book_page``)."""
+        site.book_page(page)
+        return html
+
+    @event_priority(-100)  # after mkdocs-macros has rendered the page
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Abbreviations of the glossary get their full form as a hover title."""
+        return site.append_abbreviations(markdown, config)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Smaller pages: the navigation without its indentation, no script of the book; pages with a
+        diagram preload Mermaid's modules."""
+        return site.finish_page(output, page, config)
+
+    @event_priority(-100)  # after mkdocs-print-site-plugin's, which keeps the 404 page's context for the book
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The 404 page's and the book's base URLs (``site.not_found_context``)."""
+        site.not_found_context(context, template_name, config)
+        return context
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page without the book's script, as the others."""
+        return site.without_book_script(output_content)
+
+    # After Material's search plugin has written its index and print-site the book (0),
+    # before Material's offline plugin inlines the index we rewrite (-100).
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs,
+        if asked; the offline edition without the 404 page no server shows."""
+        site.finish_search(config)
+        site.write_pdfs(config, self.config.chromium)
+        site.finish_offline(config)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Theme templates without the lines of their block tags: a third of every page was that whitespace."""
+        return site.compact_templates(env)
