@@ -6,9 +6,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-MERMAID_DIR := docs/assets/javascripts/mermaid
+# Built into the package's theme (macros/sop_handbook/theme/), which every handbook's build copies.
+THEME := macros/sop_handbook/theme
+MERMAID_DIR := $(THEME)/assets/javascripts/mermaid
 MERMAID_JS := $(MERMAID_DIR)/mermaid.js
-IFRAME_WORKER := docs/assets/javascripts/iframe-worker.js
+IFRAME_WORKER := $(THEME)/assets/javascripts/iframe-worker.js
 CHROMIUM ?= /usr/bin/chromium
 # The web servers the tests publish the handbook on (tests/servers.py), as Debian ships them.
 SERVERS := /usr/sbin/nginx /usr/sbin/apache2
@@ -45,7 +47,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 # The handbook's Mermaid: one classic script with the diagram kinds the handbook
 # draws (tools/build-mermaid.mjs, pinned esbuild over the pinned mermaid).
 $(MERMAID_JS): node_modules/.package-lock.json tools/build-mermaid.mjs
-	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid.min.js  # and the Mermaid files of older checkouts
+	rm -rf $(MERMAID_DIR) docs/assets/javascripts/mermaid docs/assets/javascripts/mermaid.min.js  # and the Mermaid files of older checkouts
 	node tools/build-mermaid.mjs $@
 
 # The offline edition's search worker runs in an iframe (file:// has no workers):
@@ -91,7 +93,7 @@ import: $(STAMP)
 	$(BIN)/python -m sop_handbook import $(FILE) --out '$(OUT)' $(if $(INSTANSI),--instansi '$(INSTANSI)') $(if $(UNIT),--unit '$(UNIT)')
 
 serve: setup
-	$(BIN)/mkdocs serve --strict -a $(ADDR)
+	$(BIN)/mkdocs serve --strict -a $(ADDR) --watch macros  # the generator's code too, here
 
 # Built into a fresh folder and swapped in only when the strict build succeeds:
 # a failed build never leaves a half-written site in place of the last good one.

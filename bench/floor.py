@@ -20,7 +20,7 @@ floor's own mkdocs.yml: the project's, with
 - ``extra`` without the keys the hooks remove (the version selector outside
   mike) and the ``copyright`` the hooks set;
 - the same theme, features, ``custom_dir`` (copied), Markdown extensions and
-  validation.
+  validation; the package's theme files come from ``floor_hooks.py``.
 
 The YAML is read and written with its tags kept as written (``!ENV``,
 ``!!python/name:``), so that MkDocs reads the floor's file as it reads ours.

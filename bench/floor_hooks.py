@@ -6,7 +6,8 @@ theme's files no browser loads (``sop_handbook.site``). Those settings shape
 every page the same way whatever makes the page, so the floor has them too
 (and so has the book, mkdocs-print-site-plugin's page: what each SOP page prints):
 the ratio then measures what reading the sources, the macros, mermaid2 and
-the Indonesian search cost, not the size of the theme's whitespace.
+the Indonesian search cost, not the size of the theme's whitespace. The
+package's theme (its templates, stylesheet and scripts) is the floor's theme too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sop_handbook import site
+
+
+@event_priority(100)  # as the sop-handbook plugin's, before mkdocs-print-site-plugin reads its cover
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.use_package_files(config)
+    return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

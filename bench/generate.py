@@ -11,9 +11,9 @@ of the real file), ``peraturan.yaml`` (the real catalogue plus more
 regulations, some amending others), ``glosarium.yaml`` (the real glossary plus
 the abbreviations the synthetic SOPs use) and N SOP files spread over the
 units, about 30 per unit. It also gets copies of this project's ``docs/``,
-``overrides/``, ``schema/`` and ``mkdocs.yml``, whose hooks and macros module
-point to THIS project's ``macros/`` by absolute path, so that DIR builds with
-the current code. The same seed gives the same files (default seed 1).
+``schema/`` and ``mkdocs.yml``; the generator is the sop-handbook package
+installed from this project, so that DIR builds with the current code. The same seed gives the
+same files (default seed 1).
 """
 
 from __future__ import annotations
@@ -514,24 +514,13 @@ def write(path: Path, schema: str, data: Data, seed: int) -> None:
     path.write_text(header + body, encoding="utf-8")
 
 
-def mkdocs_config() -> str:
-    """This project's mkdocs.yml with the watched macros/ as an absolute path (the generator is the
-    sop-handbook plugin, installed editable from this project's macros/)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    pattern = re.compile(r"^(\s*- )(macros)\s*$", re.MULTILINE)
-    text = pattern.sub(lambda m: m.group(1) + (ROOT / m.group(2)).as_posix(), text)
-    if f"- {ROOT.as_posix()}/macros\n" not in text or "\n  - sop-handbook:" not in text:
-        raise SystemExit("mkdocs.yml no longer watches macros/ or names the sop-handbook plugin: update generate.py")
-    return text
-
-
 def copy_project(out: Path) -> None:
     """Copy what the build needs besides the sources; the macros stay in this project."""
-    for part in ("docs", "overrides", "schema"):
+    for part in ("docs", "schema"):
         shutil.copytree(ROOT / part, out / part, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
-    (out / "mkdocs.yml").write_text(mkdocs_config(), encoding="utf-8")
-    if not (out / "docs/assets/javascripts/mermaid/mermaid.js").exists():
-        print("note: docs/assets/javascripts/mermaid/ is missing (run make setup); the build needs it")
+    shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    if not (ROOT / "macros/sop_handbook/theme/assets/javascripts/mermaid/mermaid.js").exists():
+        print("note: the package's Mermaid is missing (run make setup); the build needs it")
 
 
 def generate(n: int, out: Path, seed: int = 1) -> None:

@@ -16,14 +16,16 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 from sop_handbook.loader import load_handbook
 from sop_handbook.model import Handbook
+from sop_handbook.resources import IFRAME_WORKER, MERMAID, SCHEMAS, THEME
 
 from . import browsing
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
-# What a handbook project needs besides its sources.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "overrides")
+# What a handbook project holds besides its sources: the generator is the installed package
+# (this checkout's, installed editable), as in another agency's handbook.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "schema")
 
 
 @dataclass
@@ -40,7 +42,7 @@ HARI_INI = date(2026, 11, 27)  # a fixed "today" for what is in force and what i
 
 def load(source_dir: Path, root: Path | None = None) -> Handbook:
     """Load a source directory with the project's schemas, as on ``HARI_INI``."""
-    return load_handbook(source_dir, ROOT / "schema", root or source_dir.parent, HARI_INI)
+    return load_handbook(source_dir, SCHEMAS, root or source_dir.parent, HARI_INI, editor_schemas=ROOT / "schema")
 
 
 @pytest.fixture(scope="session")
@@ -96,8 +98,8 @@ def build(project: Path, **variables: str) -> BuildResult:
 VENV = Path(sys.executable).parent.parent  # this test run's virtualenv
 # What `make setup` makes, already made for this run: a project copy's make uses them as they are.
 PREBUILT = (
-    "docs/assets/javascripts/mermaid/mermaid.js",
-    "docs/assets/javascripts/iframe-worker.js",
+    (THEME / MERMAID).relative_to(ROOT).as_posix(),
+    (THEME / IFRAME_WORKER).relative_to(ROOT).as_posix(),
     f"{VENV}/.installed",
 )
 

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sop_handbook import bagan, cetak
 from sop_handbook.model import Peran, Sop
+from sop_handbook.resources import STYLESHEET, THEME
 
 from .conftest import FIXTURES, ROOT, load
 
@@ -191,7 +192,7 @@ def test_more_words_never_take_fewer_lines_and_every_character_has_room(words, e
 
 
 def test_every_column_width_the_table_can_ask_for_has_its_print_rule():
-    css = (ROOT / "docs/assets/stylesheets/sop.css").read_text(encoding="utf-8")
+    css = (THEME / STYLESHEET).read_text(encoding="utf-8")
     widths = {cetak.KOLOM_NO}
     for kertas, count, label in itertools.product((cetak.A4, cetak.F4), range(1, 16), ("Staf", LONG_LABEL, "M" * 40)):
         tata = cetak.tata_kolom(lanes(count, label), kertas)

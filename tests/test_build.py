@@ -70,7 +70,7 @@ def test_real_handbook_builds_strict_without_warnings(real_site):
         "penyusunan-renja-renstra",
         "penyusunan-rka-dpa",
     ]
-    # Nothing of the project's own beside the pages: overrides/ holds templates, which stay out of the site.
+    # Nothing of the project's own beside the pages: the theme's templates stay out of the site.
     assert sorted(p.name for p in real_site.site.iterdir() if p.is_file()) == [
         "404.html",
         "index.html",
@@ -341,6 +341,10 @@ def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
     assert base + "sop_source/organisasi.yaml" in edit_link("pelaksana/diskopukm/sekretariat/ketua-tim")
     assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum/uu-23-2014")
     assert base + "docs/index.md" in edit_link("")
+    # The package's standard pages open the source they are made from, or have no edit button.
+    assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum")
+    assert base + "sop_source/glosarium.yaml" in edit_link("glosarium")
+    assert 'rel="edit"' not in (result.site / "kategori" / "index.html").read_text(encoding="utf-8")
     source = (result.site / "sumber" / "glosarium" / "index.html").read_text(encoding="utf-8")
     assert f'<a class="sunting" href="{base}sop_source/glosarium.yaml">Sunting berkas ini</a>' in source
     # Without the variable (the default build) there is no edit button at all.
@@ -354,7 +358,7 @@ def test_make_build_swaps_in_only_a_successful_build(tmp_path):
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / "site").mkdir()
     (project / "site" / "terakhir-baik.txt").write_text("situs lama")
-    page = project / "docs" / "glosarium.md"
+    page = project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good + "\n[tautan rusak](tidak-ada.md)\n", encoding="utf-8")
     failed = make_build(project)
@@ -435,7 +439,9 @@ def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkey
     project = make_project(tmp_path / "proyek", fixture_sources("multi"))
     during: list[bool] = []
     original = loader.load_handbook
-    monkeypatch.setattr(loader, "load_handbook", lambda *args: during.append(gc.isenabled()) or original(*args))
+    monkeypatch.setattr(
+        loader, "load_handbook", lambda *args, **kw: during.append(gc.isenabled()) or original(*args, **kw)
+    )
     assert gc.isenabled()
     assert loader.load_project(project).sops
     (project / "sop_source" / "organisasi.yaml").write_text("instansi: [\n", encoding="utf-8")

@@ -87,7 +87,11 @@ def test_pre_commit_runs_the_same_source_check():
 
 
 def test_checking_a_folder_that_is_no_handbook_says_so(tmp_path):
-    (tmp_path / "sop_source").mkdir()
     result = subprocess.run([sys.executable, "-m", "sop_handbook", str(tmp_path)], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"{tmp_path}: tidak ada schema/; jalankan di folder proyek buku pedoman\n"
+    assert result.stderr == f"{tmp_path}: tidak ada sop_source/; jalankan di folder proyek buku pedoman\n"
+    # A handbook needs no schema/ of its own (the package has the schemas): its sources are checked.
+    (tmp_path / "sop_source").mkdir()
+    result = subprocess.run([sys.executable, "-m", "sop_handbook", str(tmp_path)], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "sop_source/organisasi.yaml:1: (berkas): berkas tidak ada" in result.stderr

@@ -7,7 +7,7 @@ show, eighteen steps). At 1280 px every edge ends on its target and all text
 is at least 12 CSS px; on a 390 px phone the diagram keeps its natural size
 in a box that scrolls sideways, zooms with its buttons, and the names of the
 lanes stay under the page header at the bottom of a long diagram, over the
-lanes they name (``docs/assets/javascripts/diagram-alir.js``).
+lanes they name (the package's ``theme/assets/javascripts/diagram-alir.js``).
 
 "Effective" text size is the computed font size times the SVG's scale (its
 drawn width over its viewBox width): what the reader's eye gets.

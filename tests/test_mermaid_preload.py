@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from sop_handbook import mermaid_preload, mermaid_scripts
+from sop_handbook.resources import MERMAID as ENTRY  # built by make into the package's theme
+from sop_handbook.resources import THEME
 
-from .conftest import ROOT
-
-DOCS = ROOT / "docs"
-ENTRY = "assets/javascripts/mermaid/mermaid.js"  # mkdocs.yml's mermaid2 javascript, built by make
 PRELOAD = re.compile(r'<link rel="preload" as="script" href="([^"]+)">')
 MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
 # A dynamic import, or a static one of a file ("@import" in Mermaid's CSS is neither).
@@ -17,9 +15,8 @@ IMPORT = re.compile(r'(?<![@.\w])import\s*\(|(?:\bfrom|(?<![@.\w])import)\s*["\'
 
 
 def test_the_handbook_s_mermaid_is_one_classic_script_that_imports_nothing():
-    assert f"javascript: {ENTRY}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert mermaid_preload.local_script(DOCS, ENTRY) == mermaid_preload.LINKS[".js"]
-    code = (DOCS / ENTRY).read_text(encoding="utf-8")
+    assert mermaid_preload.local_script((THEME,), ENTRY) == mermaid_preload.LINKS[".js"]
+    code = (THEME / ENTRY).read_text(encoding="utf-8")
     assert not IMPORT.search(code)  # the one link is all: no module is left to a later round trip
     # A classic script (an IIFE), which any server's stock types and file:// run: no module syntax.
     assert code.startswith("(()=>{") and not re.search(r"\bexport\s*(default|\{)", code)
@@ -33,11 +30,17 @@ def test_only_a_local_script_or_module_is_preloaded(tmp_path):
     (tmp_path / "js/m.min.js").write_text("var m = 1;", encoding="utf-8")
     (tmp_path / "js/m.css").write_text("", encoding="utf-8")
     page = f"<html><head></head><body>{mermaid_scripts.DIAGRAM}x</code></pre></body></html>"
-    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b/", tmp_path, "js/m.min.js")) == ["../../js/m.min.js"]
-    assert MODULE_PRELOAD.findall(mermaid_preload.preload(page, "a/b/", tmp_path, "js/m.mjs")) == ["../../js/m.mjs"]
-    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b.html", tmp_path, "js/m.min.js")) == ["../js/m.min.js"]
+    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/m.min.js")) == ["../../js/m.min.js"]
+    assert MODULE_PRELOAD.findall(mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/m.mjs")) == ["../../js/m.mjs"]
+    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b.html", (tmp_path,), "js/m.min.js")) == ["../js/m.min.js"]
     for other in ("js/m.css", "js/missing.js", "https://cdn.invalid/mermaid.esm.min.mjs"):
-        assert mermaid_preload.preload(page, "a/b/", tmp_path, other) == page, other
+        assert mermaid_preload.preload(page, "a/b/", (tmp_path,), other) == page, other
+    # A file of any of the site's folders (the docs', the theme's) is the site's.
+    elsewhere = tmp_path / "tema"
+    (elsewhere / "js").mkdir(parents=True)
+    (elsewhere / "js/lain.js").write_text("var m = 2;", encoding="utf-8")
+    assert mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/lain.js") == page
+    assert PRELOAD.findall(mermaid_preload.preload(page, "", (tmp_path, elsewhere), "js/lain.js")) == ["js/lain.js"]
 
 
 def test_sop_pages_preload_mermaid_and_pages_without_a_diagram_do_not(real_site):

@@ -77,9 +77,9 @@ def test_every_edition_carries_the_pdfs_its_pages_link_to(published):
             "pelaksana 'ketua' tidak ada di unit sekretariat",
         ),
         (  # a warning stops the strict build only after the pages are written
-            "docs/glosarium.md",
-            "# Glosarium",
-            "# Glosarium\n\n[tautan rusak](tidak-ada.md)",
+            "docs/index.md",
+            "# Buku Pedoman SOP",
+            "# Buku Pedoman SOP\n\n[tautan rusak](tidak-ada.md)",
             "strict mode",
         ),
     ],

@@ -14,11 +14,15 @@
   [--replace]``: read the SOP AP forms of Word, Excel or text files into one
   source each in DIR, with proposals for organisasi.yaml and peraturan.yaml
   and a report of what was read, guessed and missing.
+- ``python -m sop_handbook skema [DIR]``: copy the package's JSON Schemas into
+  DIR's ``schema/``, the copy the sources' first lines name for editors (the
+  checks use the package's own).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -31,14 +35,14 @@ from .impor.tulis import impor, laporan
 from .loader import SCHEMA_DIR, SOURCE_DIR, load_project
 from .problems import Level, Problem, SourceError, format_path
 from .render_diff import diff_markdown
+from .resources import SCHEMAS
 from .scaffold import new_sop
 
 
 def check(root: Path, github: bool = False) -> int:
     """Check the sources; print errors or warnings (and annotations for GitHub)."""
-    missing = [f"{part}/" for part in (SOURCE_DIR, SCHEMA_DIR) if not (root / part).is_dir()]
-    if missing:
-        print(f"{root}: tidak ada {' dan '.join(missing)}; jalankan di folder proyek buku pedoman", file=sys.stderr)
+    if not (root / SOURCE_DIR).is_dir():
+        print(f"{root}: tidak ada {SOURCE_DIR}/; jalankan di folder proyek buku pedoman", file=sys.stderr)
         return 2
     try:
         handbook = load_project(root)
@@ -67,9 +71,7 @@ def annotation(problem: Problem) -> str:
 def diff(base: str, root: Path) -> int:
     """Print the changes of the working tree's SOPs against git revision ``base``."""
     try:
-        archive = subprocess.run(
-            ["git", "archive", base, SOURCE_DIR, SCHEMA_DIR], cwd=root, capture_output=True, check=True
-        ).stdout
+        archive = subprocess.run(["git", "archive", base, SOURCE_DIR], cwd=root, capture_output=True, check=True).stdout
     except subprocess.CalledProcessError as error:
         print(f"revisi '{base}' tidak dapat dibaca dari git: {error.stderr.decode().strip()}", file=sys.stderr)
         return 2
@@ -105,6 +107,19 @@ def new(argv: list[str]) -> int:
     return 0
 
 
+def schemas(root: Path) -> int:
+    """Copy the package's JSON Schemas into the project's schema/, which the sources' first lines name."""
+    target = root / SCHEMA_DIR
+    if target.resolve() == SCHEMAS.resolve():
+        print(f"{SCHEMA_DIR}/ adalah skema paket itu sendiri; tidak ada yang disalin")
+        return 0
+    target.mkdir(exist_ok=True)
+    for schema in sorted(SCHEMAS.glob("*.schema.json")):
+        shutil.copyfile(schema, target / schema.name)
+        print(f"{SCHEMA_DIR}/{schema.name}")
+    return 0
+
+
 def import_files(argv: list[str]) -> int:
     """Import documents as sources into --out; print the report."""
     parser = argparse.ArgumentParser(prog="python -m sop_handbook import", exit_on_error=False)
@@ -130,11 +145,13 @@ def import_files(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``check`` (the default), ``diff``, ``new`` or ``import``."""
+    """Dispatch ``check`` (the default), ``diff``, ``new``, ``import`` or ``skema``."""
     if argv[:1] == ["new"]:
         return new(argv[1:])
     if argv[:1] == ["import"]:
         return import_files(argv[1:])
+    if argv[:1] == ["skema"]:
+        return schemas(Path(argv[1]) if len(argv) > 1 else Path.cwd())
     if argv[:1] == ["diff"]:
         if len(argv) < 2:
             print("pemakaian: python -m sop_handbook diff BASE [DIR]", file=sys.stderr)

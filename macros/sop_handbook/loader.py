@@ -37,6 +37,7 @@ from .model import (
 )
 from .organisasi import Organisasi, build_organisasi
 from .problems import KeyPath, Level, Problem, SourceError, close_id, did_you_mean, valid_values
+from .resources import SCHEMAS
 from .schema import schema_messages
 from .tanggal import Tanggal, is_mark, parse_tanggal
 from .yamlsource import Source, read_source
@@ -50,7 +51,10 @@ CATALOGUES = (ORGANISASI, PERATURAN, GLOSARIUM)
 
 
 def load_project(root: Path, hari_ini: date | None = None) -> Handbook:
-    """Load the handbook of the project in ``root`` (its sop_source/ and schema/).
+    """Load the handbook of the project in ``root`` (its sop_source/), checked with the package's schemas.
+
+    Its schema/ is the copy the sources' first lines name for their editors
+    (``sop-handbook skema`` writes it); a copy that differs is reported.
 
     Python's cyclic garbage collector is paused meanwhile: loading makes a
     million objects that all stay (or go by reference counting, as the YAML
@@ -60,25 +64,34 @@ def load_project(root: Path, hari_ini: date | None = None) -> Handbook:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return load_handbook(root / SOURCE_DIR, root / SCHEMA_DIR, root, hari_ini)
+        return load_handbook(root / SOURCE_DIR, SCHEMAS, root, hari_ini, editor_schemas=root / SCHEMA_DIR)
     finally:
         if was_enabled:
             gc.enable()
 
 
 def load_handbook(
-    source_dir: Path, schema_dir: Path, root: Path | None = None, hari_ini: date | None = None
+    source_dir: Path,
+    schema_dir: Path,
+    root: Path | None = None,
+    hari_ini: date | None = None,
+    editor_schemas: Path | None = None,
 ) -> Handbook:
-    """Load and check ``source_dir``; file names in messages are relative to ``root``.
+    """Load and check ``source_dir`` against the schemas of ``schema_dir``; file names in messages are
+    relative to ``root``.
 
-    ``hari_ini`` (default: today) decides which revision is in force and which review is overdue.
+    ``hari_ini`` (default: today) decides which revision is in force and which
+    review is overdue. ``editor_schemas`` (default: ``schema_dir``) is the
+    folder the sources' first lines name, a copy of ``schema_dir`` for editors.
     """
     root = root or source_dir.parent
     hari_ini = hari_ini or date.today()
-    problems: list[Problem] = []
+    editor_schemas = editor_schemas or schema_dir
+    problems: list[Problem] = _stale_schemas(schema_dir, editor_schemas, root)
 
     def read(path: Path, kind: str) -> Source | None:
-        return _read_valid(path, root, schema_dir / f"{kind}.schema.json", problems)
+        name = f"{kind}.schema.json"
+        return _read_valid(path, root, schema_dir / name, editor_schemas / name, problems)
 
     org_source = read(source_dir / ORGANISASI, "organisasi")
     # The catalogues are optional; one that exists but is invalid is "unknown",
@@ -122,7 +135,24 @@ def _build_sops(
     return tuple(sorted(sops, key=lambda s: (s.judul_tampil.casefold(), s.id)))
 
 
-def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Problem]) -> Source | None:
+def _stale_schemas(schema_dir: Path, editor_schemas: Path, root: Path) -> list[Problem]:
+    """Warnings for the editors' copy of the schemas where it is not the one the sources are checked with."""
+    if editor_schemas.resolve() == schema_dir.resolve():
+        return []
+    stale = []
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        copy = editor_schemas / schema.name
+        if not copy.is_file() or copy.read_bytes() != schema.read_bytes():
+            display = copy.relative_to(root).as_posix() if copy.is_relative_to(root) else str(copy)
+            state = "tidak ada" if not copy.is_file() else "berbeda dengan skema yang dipakai pemeriksaan"
+            message = f"{state}; jalankan `sop-handbook skema` agar editor memeriksa isian dengan skema yang sama"
+            stale.append(Problem(Level.WARNING, display, 1, (), message))
+    return stale
+
+
+def _read_valid(
+    path: Path, root: Path, schema_file: Path, editor_schema: Path, problems: list[Problem]
+) -> Source | None:
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if not path.exists():
         problems.append(Problem(Level.ERROR, display, 1, (), "berkas tidak ada; buat berkas ini (lihat README)"))
@@ -133,7 +163,7 @@ def _read_valid(path: Path, root: Path, schema_file: Path, problems: list[Proble
         return None
     schema_problems = [source.problem(key, message) for key, message in schema_messages(source, schema_file)]
     problems += schema_problems
-    problems += _schema_line(source, path, schema_file)
+    problems += _schema_line(source, path, editor_schema)
     return None if schema_problems else source
 
 

@@ -48,7 +48,7 @@ _PLACEHOLDERS = str.maketrans({"ﬂ": "ﬂ\u2060", "¶": "¶\u2060"})
 # Mermaid's flowchart renderer, which reads the flowchart options: at its
 # natural size (no useMaxWidth), so that five to eight lanes are not shrunk to
 # the page's width and their 14 px text to 5 px; the page scrolls it sideways
-# (docs/assets/javascripts/diagram-alir.js).
+# (the theme's assets/javascripts/diagram-alir.js).
 _FRONTMATTER = """---
 config:
   flowchart:

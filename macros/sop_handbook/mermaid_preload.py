@@ -24,16 +24,17 @@ LINKS = {".js": '<link rel="preload" as="script" href="{}">', ".mjs": '<link rel
 
 
 @functools.lru_cache(maxsize=4)
-def local_script(docs_dir: Path, entry: str) -> str | None:
-    """The preload link's pattern for ``entry`` (mermaid2's ``javascript``) if it is a file of the docs folder."""
+def local_script(folders: tuple[Path, ...], entry: str) -> str | None:
+    """The preload link's pattern for ``entry`` (mermaid2's ``javascript``) if it is a file of the site:
+    one of ``folders`` (the docs', the theme's) holds it."""
     link = LINKS.get(posixpath.splitext(entry)[1])
-    return link if link and (docs_dir / entry).is_file() else None
+    return link if link and any((folder / entry).is_file() for folder in folders) else None
 
 
-def preload(page_html: str, page_url: str, docs_dir: Path, entry: str) -> str:
+def preload(page_html: str, page_url: str, folders: tuple[Path, ...], entry: str) -> str:
     """A page with a diagram gets the preload link in its ``<head>``; other pages stay as they are."""
     end = page_html.find("</head>")
-    link = local_script(docs_dir, entry)
+    link = local_script(folders, entry)
     if DIAGRAM not in page_html or end < 0 or link is None:
         return page_html
     href = posixpath.relpath(entry, posixpath.dirname(page_url) or ".")

@@ -1,4 +1,6 @@
-"""mermaid2's post-page step (the Mermaid ``<script>`` tags) without parsing the page.
+"""Where the handbook reaches into mkdocs-mermaid2-plugin: its post-page step and its library's path.
+
+mermaid2's post-page step (the Mermaid ``<script>`` tags) runs here without parsing the page.
 
 mkdocs-mermaid2-plugin stays the handbook's Mermaid integration: its
 ``on_config``, its fence and its JavaScript library are used as they are.
@@ -19,6 +21,11 @@ odd ``<pre>`` or ``<body>``), mermaid2's own method runs instead.
 Proven against mkdocs-mermaid2-plugin ``PROVEN_WITH``: another version keeps
 mermaid2's own handler until the equivalence is checked again. Like ``site``,
 this module knows MkDocs, but only its plugin collection.
+
+``use_library`` points mermaid2 at the package's own Mermaid, a file of the
+theme rather than of the docs, by setting its ``javascript`` property's cached
+value (``_javascript``). ``tests/test_mermaid_scripts.py`` fails on any other
+mermaid2 than ``PROVEN_WITH``, which is pinned.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import logging
 import os
 import re
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from mermaid2.fence import fence_mermaid_custom  # type: ignore[import-untyped]
@@ -165,3 +173,22 @@ def install(config: MkDocsConfig) -> None:
         origins = getattr(config.plugins, "_event_origins", {})  # the plugin MkDocs names in messages
         if handler in origins:
             origins[fast] = origins.pop(handler)
+
+
+def use_library(plugin: Any, entry: str, folders: tuple[Path, ...]) -> None:
+    """mermaid2 loads ``entry`` (the package's Mermaid, a path of the site) unless ``mkdocs.yml`` names another.
+
+    mermaid2 takes a ``javascript`` of its own for a URL or a file of the docs
+    folder, which it checks exists there the first time it is asked (its
+    ``javascript`` property; without one it asks a CDN). The package's Mermaid
+    is a file of the theme (``folders`` after the docs'), copied into the site
+    like the theme's others: the property's cached value is set to it, so the
+    check is not made where the file is not. Call before mermaid2's own
+    ``on_config``, which reads it.
+    """
+    javascript = plugin.config.get("javascript") or entry
+    if javascript != entry:
+        return
+    plugin.config["javascript"] = entry
+    if any((folder / entry).is_file() for folder in folders):
+        plugin._javascript = entry  # the property's cache (mermaid2 PROVEN_WITH)

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -34,11 +35,13 @@ from . import (
     export,
     links,
     mermaid_preload,
+    mermaid_scripts,
     pdf,
     render_legal,
     render_pages,
     render_roles,
     render_sop,
+    resources,
     search,
 )
 from .glosarium import abbreviate, markdown_definitions
@@ -53,8 +56,7 @@ SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while 
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
 OFFLINE = "material/offline"  # Material's offline plugin: the edition opened from files (make offline)
-IFRAME_WORKER = "assets/javascripts/iframe-worker.js"  # its search worker's shim (npm iframe-worker, made by make)
-SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which overrides/buku-sampul.html shows
+SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which the theme's buku-sampul.html shows
 ADA_BUKU = "ada_buku"  # config.extra key: whether the book is built (SOP_BUKU=false leaves it out)
 PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
 KERTAS = "kertas"  # config.extra key (mkdocs.yml): the paper the forms print on, A4 or F4
@@ -74,6 +76,7 @@ def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", p
     a one-page site listing the errors instead, so that the preview shows them
     and comes back by itself once the source is fixed.
     """
+    use_package_files(config)
     _offline_edition(config)
     links.set_directory_urls(config.use_directory_urls)
     if not os.environ.get(MIKE_VERSION):
@@ -103,6 +106,52 @@ def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", p
     return config
 
 
+def use_package_files(config: MkDocsConfig) -> None:
+    """What the package carries (``resources``) into this handbook's build.
+
+    Its theme folder goes into the theme's search path after the handbook's
+    own ``custom_dir`` (a file there of the same name wins) and before
+    Material's; MkDocs copies its static files into the site unless ``docs/``
+    has the same file. Its stylesheet and the diagrams' script go first in
+    ``extra_css`` and ``extra_javascript``, so the handbook's own come after
+    them; mermaid2 gets the package's Mermaid unless ``mkdocs.yml`` names
+    another, and mkdocs-print-site-plugin the book's cover unless it names one.
+    """
+    theme = str(resources.THEME)
+    if theme not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme)
+    if resources.STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, resources.STYLESHEET)
+    if resources.DIAGRAM_SCRIPT not in map(str, config.extra_javascript):
+        config.extra_javascript.insert(0, ExtraScriptValue(resources.DIAGRAM_SCRIPT))
+    mermaid2 = config.plugins.get("mermaid2")
+    if mermaid2 is not None:
+        mermaid_scripts.use_library(mermaid2, resources.MERMAID, _site_folders(config))
+        if mermaid2.config["javascript"] == resources.MERMAID and _site_file(config, resources.MERMAID) is None:
+            raise PluginError(
+                f"sop_handbook: {resources.THEME / resources.MERMAID} tidak ada; jalankan `make setup` "
+                "(paket dari wheel sudah memuatnya)"
+            )
+    book = config.plugins.get(BUKU)
+    if book is not None and not book.config["cover_page_template"]:
+        book.config["cover_page_template"] = str(_theme_file(config, resources.BOOK_COVER))
+
+
+def _site_folders(config: MkDocsConfig) -> tuple[Path, ...]:
+    """The folders a file of the site comes from, the first holding it winning: the docs, then the theme's."""
+    return (Path(config.docs_dir), *map(Path, config.theme.dirs))
+
+
+def _site_file(config: MkDocsConfig, path: str) -> Path | None:
+    """Where the site's file ``path`` comes from (``assets/...``), if any folder of the site holds it."""
+    return next((folder / path for folder in _site_folders(config) if (folder / path).is_file()), None)
+
+
+def _theme_file(config: MkDocsConfig, name: str) -> Path:
+    """The theme's template ``name``: the handbook's own (``custom_dir``) if it has one, else the package's."""
+    return next((Path(d) / name for d in config.theme.dirs if (Path(d) / name).is_file()), resources.THEME / name)
+
+
 def offline_plugin(config: MkDocsConfig) -> Any:
     """Material's offline plugin when it is on (``make offline``: the edition opened from files); else None."""
     plugin = config.plugins.get(OFFLINE)
@@ -121,12 +170,14 @@ def _offline_edition(config: MkDocsConfig) -> None:
     """
     if offline_plugin(config) is None:
         return
-    if not (Path(config.docs_dir) / IFRAME_WORKER).is_file():
-        raise PluginError(f"sop_handbook: {config.docs_dir}/{IFRAME_WORKER} tidak ada; jalankan `make offline`")
+    if _site_file(config, resources.IFRAME_WORKER) is None:
+        raise PluginError(
+            f"sop_handbook: {resources.THEME / resources.IFRAME_WORKER} tidak ada; jalankan `make offline`"
+        )
     config.use_directory_urls = False
     polyfills = config.extra.setdefault("polyfills", [])
-    if IFRAME_WORKER not in polyfills:
-        polyfills.append(IFRAME_WORKER)
+    if resources.IFRAME_WORKER not in polyfills:
+        polyfills.append(resources.IFRAME_WORKER)
 
 
 def finish_offline(config: MkDocsConfig) -> None:
@@ -323,7 +374,7 @@ def finish_page(output: str, page: Page, config: MkDocsConfig) -> str:
     mermaid2 = config.plugins.get("mermaid2")
     entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
     output = compact_navigation(without_book_script(output))
-    return mermaid_preload.preload(output, page.url, Path(config.docs_dir), entry)
+    return mermaid_preload.preload(output, page.url, _site_folders(config), entry)
 
 
 def without_book_script(page_html: str) -> str:
@@ -438,6 +489,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     drop_unused_theme_files(files, config)
     for page in files.documentation_pages():
         page.edit_uri = f"{docs}/{page.src_uri}"
+    add_standard_pages(files, config)
 
     def add(src: str, content: str, source: str, **options: Any) -> None:
         file = File.generated(config, src, content=content, **options)
@@ -475,6 +527,41 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files
+
+
+# The standard pages made from one source file: "Edit this page" opens that file.
+_STANDARD_SOURCES = {
+    links.PELAKSANA: f"{SOURCE_DIR}/{ORGANISASI}",
+    links.DASAR_HUKUM: f"{SOURCE_DIR}/{PERATURAN}",
+    links.GLOSARIUM: f"{SOURCE_DIR}/{GLOSARIUM}",
+}
+
+
+def add_standard_pages(files: Files, config: MkDocsConfig) -> None:
+    """The package's standard pages (``resources.PAGES``) that the handbook's ``docs/`` does not have.
+
+    A handbook replaces one by a page of the same path in ``docs/``. The
+    monitoring form is reached from every SOP page's link, not from the nav.
+    """
+    pages = list(files.documentation_pages())
+    for src_uri in resources.standard_pages():
+        if files.get_file_from_path(src_uri) is not None:
+            continue
+        inclusion = InclusionLevel.NOT_IN_NAV if src_uri == links.MONITORING else InclusionLevel.UNDEFINED
+        file = File.generated(config, src_uri, abs_src_path=str(resources.PAGES / src_uri), inclusion=inclusion)
+        file.edit_uri = _STANDARD_SOURCES.get(src_uri)
+        pages.append(file)
+    # In the order MkDocs reads a docs folder, as if the standard pages were in it (the search index's order).
+    for page in files.documentation_pages():
+        files.remove(page)
+    for page in sorted(pages, key=_walk_order):
+        files.append(page)
+
+
+def _walk_order(file: File) -> list[tuple[int, Any]]:
+    """A file's place in MkDocs' walk of the docs folder: a folder's files (its index first), then its folders."""
+    *folders, name = file.src_uri.split("/")
+    return [(1, folder) for folder in folders] + [(0, (posixpath.splitext(name)[0] not in ("index", "README"), name))]
 
 
 # The theme's files that no reader's browser loads here: lunr's other languages (the search worker

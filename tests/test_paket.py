@@ -1,0 +1,84 @@
+"""The package carries what a handbook needs: schemas, theme, standard pages; a handbook overrides them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sop_handbook import resources
+
+from .conftest import build, make_project, real_sources
+
+SCHEMA_NAMES = ["glosarium.schema.json", "organisasi.schema.json", "peraturan.schema.json", "sop.schema.json"]
+
+
+def sop_handbook(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sop_handbook", *arguments], cwd=cwd, capture_output=True, text=True)
+
+
+def test_the_package_holds_every_file_it_names():
+    assert sorted(p.name for p in resources.SCHEMAS.glob("*.schema.json")) == SCHEMA_NAMES
+    for name in (resources.STYLESHEET, resources.DIAGRAM_SCRIPT, resources.MERMAID, resources.BOOK_COVER):
+        assert (resources.THEME / name).is_file(), name
+    assert (resources.THEME / "main.html").is_file() and (resources.THEME / "404.html").is_file()
+    assert "dasar-hukum/index.md" in resources.standard_pages()
+    assert "formulir-monitoring.md" in resources.standard_pages()
+
+
+def test_a_handbook_without_schema_copy_is_checked_and_told_to_make_one(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    shutil.rmtree(project / "schema")
+    result = sop_handbook(cwd=project)
+    assert result.returncode == 0, result.stderr  # the package's schemas check the sources
+    for name in SCHEMA_NAMES:
+        assert f"catatan: schema/{name}:1: (berkas): tidak ada; jalankan `sop-handbook skema`" in result.stdout
+
+    made = sop_handbook("skema", cwd=project)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.split() == [f"schema/{name}" for name in SCHEMA_NAMES]
+    for name in SCHEMA_NAMES:
+        assert (project / "schema" / name).read_bytes() == (resources.SCHEMAS / name).read_bytes()
+    assert "sop-handbook skema" not in sop_handbook(cwd=project).stdout
+
+
+def test_an_outdated_schema_copy_is_reported(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    (project / "schema" / "sop.schema.json").write_text("{}", encoding="utf-8")
+    result = sop_handbook(cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "catatan: schema/sop.schema.json:1: (berkas): berbeda dengan skema yang dipakai pemeriksaan" in result.stdout
+    assert "schema/organisasi.schema.json" not in result.stdout
+
+
+@pytest.mark.build
+def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    (project / "docs" / "glosarium.md").write_text("# Istilah kami\n\n{{ glosarium() }}\n", encoding="utf-8")
+    theme = project / "tema"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials" / "copyright.html").write_text("<p>Hak cipta Dinas Contoh</p>\n", encoding="utf-8")
+    (theme / "assets" / "stylesheets").mkdir(parents=True)
+    (theme / "assets" / "stylesheets" / "sop.css").write_text("/* gaya dinas */\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: tema\n", 1),
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    glosarium = (result.site / "glosarium" / "index.html").read_text(encoding="utf-8")
+    assert "Istilah kami" in glosarium and "Rencana Strategis" in glosarium  # its own page, the macros at work
+    home = (result.site / "index.html").read_text(encoding="utf-8")
+    assert "Hak cipta Dinas Contoh" in home
+    assert (result.site / "assets" / "stylesheets" / "sop.css").read_text(encoding="utf-8") == "/* gaya dinas */\n"
+    assert home.count("assets/stylesheets/sop.css") == 1
+    # The rest is the package's: its other pages, its Mermaid, its templates.
+    assert (result.site / "dasar-hukum" / "index.html").is_file()
+    mermaid = result.site / resources.MERMAID
+    assert mermaid.read_bytes() == (resources.THEME / resources.MERMAID).read_bytes()
+    sop = (result.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html").read_text(encoding="utf-8")
+    assert '<script src="../../../../assets/javascripts/mermaid/mermaid.js"></script>' in sop
+    assert not (result.site / "main.html").exists() and not (result.site / "partials").exists()
