@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from sop_handbook import links
+from sop_handbook import links, resources
 from sop_handbook.text import h
 
 from .conftest import ROOT, build, fixture_sources, line_of, load, make, make_project, real_sources
@@ -340,7 +340,7 @@ def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
     assert base + "sop_source/penyusunan-lkpj.yaml" in edit_link("sop/diskopukm/sekretariat/penyusunan-lkpj")
     assert base + "sop_source/organisasi.yaml" in edit_link("pelaksana/diskopukm/sekretariat/ketua-tim")
     assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum/uu-23-2014")
-    assert base + "docs/index.md" in edit_link("")
+    assert 'rel="edit"' not in (result.site / "index.html").read_text(encoding="utf-8")  # the package's home
     # The package's standard pages open the source they are made from, or have no edit button.
     assert base + "sop_source/peraturan.yaml" in edit_link("dasar-hukum")
     assert base + "sop_source/glosarium.yaml" in edit_link("glosarium")
@@ -358,8 +358,8 @@ def test_make_build_swaps_in_only_a_successful_build(tmp_path):
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / "site").mkdir()
     (project / "site" / "terakhir-baik.txt").write_text("situs lama")
-    page = project / "docs" / "index.md"
-    good = page.read_text(encoding="utf-8")
+    page = project / "docs" / "glosarium.md"  # the handbook's own page in place of the package's
+    good = (resources.PAGES / "glosarium.md").read_text(encoding="utf-8")
     page.write_text(good + "\n[tautan rusak](tidak-ada.md)\n", encoding="utf-8")
     failed = make_build(project)
     assert failed.returncode != 0
