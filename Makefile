@@ -29,7 +29,7 @@ ifdef SITE_URL
 export SOP_SITE_URL := $(SITE_URL)
 endif
 
-.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench bench-import clean
+.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench bench-import wheel wheelhouse clean
 
 setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 
@@ -162,5 +162,21 @@ bench: setup $(CHROMIUM)
 bench-import: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/impor.py --sops 100 --runs 3
 
+# The package as other agencies install it (README: "Memasang paket di instansi lain"):
+# the wheel, which carries the built Mermaid (no Node where it is installed), and
+# a wheelhouse of it and every pinned dependency, for a machine without internet
+# (pip install --no-index --find-links wheelhouse sop-handbook). The wheels of
+# compiled dependencies are this machine's platform and Python.
+DIST ?= dist
+WHEELHOUSE ?= wheelhouse
+wheel: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
+	rm -rf $(DIST) build
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	rm -rf build
+
+wheelhouse: wheel
+	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) -r requirements.txt
+	cp $(DIST)/*.whl $(WHEELHOUSE)/
+
 clean:
-	rm -rf site site.new site.old offline $(VENV) node_modules $(MERMAID_DIR) $(IFRAME_WORKER)
+	rm -rf site site.new site.old offline $(VENV) node_modules $(MERMAID_DIR) $(IFRAME_WORKER) build $(DIST) $(WHEELHOUSE)
