@@ -29,7 +29,7 @@ ifdef SITE_URL
 export SOP_SITE_URL := $(SITE_URL)
 endif
 
-.PHONY: setup serve build pdf offline test lint check sop-diff new-sop import publish preview-editions bench-search bench bench-import wheel wheelhouse clean
+.PHONY: setup serve build pdf offline test test-fast lint check sop-diff new-sop import publish preview-editions bench-search bench bench-import wheel wheelhouse clean
 
 setup: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 
@@ -131,6 +131,11 @@ lint: setup
 
 test: setup $(CHROMIUM) $(SERVERS) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# The inner loop (under a minute here): every test but those that build a site, drive a
+# browser or check a large corpus (markers build, browser, slow); make test runs them all.
+test-fast: setup
+	$(BIN)/pytest -q -m "not browser and not build and not slow"
 
 # mike builds with mkdocs.yml (strict) and commits to the local gh-pages branch
 # only when the build succeeds. It calls `mkdocs`, so the venv goes first on PATH.

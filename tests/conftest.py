@@ -28,6 +28,31 @@ GOLDEN = Path(__file__).parent / "golden"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "schema")
 
 
+# The fixtures that build a site (or publish, or install): a test using one is a build test.
+BUILDING_FIXTURES = frozenset(
+    {
+        "real_site",
+        "fixture_site",
+        "published",
+        "site_under_sub_path",
+        "editions",
+        "offline_edition",
+        "example_site",
+        "recording",
+        "run",
+        "serving",
+        "installed",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as ``build`` every test that uses a site built by a fixture, as the tests that build one are."""
+    for item in items:
+        if BUILDING_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @dataclass
 class BuildResult:
     """The outcome of one ``mkdocs build`` in a scratch project."""

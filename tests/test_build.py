@@ -268,6 +268,7 @@ def test_hostile_titles_are_escaped_in_nav_and_title(fixture_site):
         ),
     ],
 )
+@pytest.mark.build
 def test_broken_source_stops_the_build_before_writing(tmp_path, old, new, key, message):
     good = (ROOT / "sop_source" / "penyusunan-lkpj.yaml").read_text(encoding="utf-8")
     line = next(i for i, text in enumerate(good.splitlines(), 1) if old in text)
@@ -352,6 +353,7 @@ def test_edit_this_page_opens_the_yaml_source(tmp_path, real_site):
     assert "Sunting berkas ini" not in (real_site.site / "sumber" / "glosarium" / "index.html").read_text("utf-8")
 
 
+@pytest.mark.build
 def test_make_build_swaps_in_only_a_successful_build(tmp_path):
     """``make build`` builds beside the site and replaces it only when the strict build succeeds."""
     project = make_project(tmp_path / "proyek", real_sources())
@@ -451,6 +453,7 @@ def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkey
     assert gc.isenabled()
 
 
+@pytest.mark.build
 def test_bad_plugin_options_stop_the_build_naming_each_option_and_the_choices(tmp_path):
     result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3", SOP_PDF="mungkin")
     assert result.returncode != 0
@@ -459,6 +462,7 @@ def test_bad_plugin_options_stop_the_build_naming_each_option_and_the_choices(tm
     assert not result.site.exists()
 
 
+@pytest.mark.build
 def test_sop_buku_false_leaves_the_book_and_its_link_out(tmp_path):
     """A handbook too big for one printed page (SOP_BUKU=false) builds without the book."""
     result = build(make_project(tmp_path, real_sources()), SOP_BUKU="false")

@@ -67,6 +67,7 @@ def broken_links(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("site_fixture", ["real_site", "fixture_site"])
+@pytest.mark.build  # its sites are built by fixtures, asked for by name
 def test_every_link_and_anchor_resolves(request, site_fixture):
     site = request.getfixturevalue(site_fixture).site
     assert len(list(site.rglob("*.html"))) > 10

@@ -841,12 +841,14 @@ def check_pages(handbook: Handbook) -> None:
         assert "<" not in title and ">" not in title
 
 
+@pytest.mark.slow
 @settings(max_examples=PAGE_EXAMPLES, **COMMON)
 @given(handbook=handbooks())
 def test_pages_show_every_text_literally(handbook: Handbook) -> None:
     check_pages(handbook)
 
 
+@pytest.mark.slow
 @settings(max_examples=ONE_TEXT_PAGE_EXAMPLES, **COMMON)
 @given(text=TEKS)
 @found

@@ -112,6 +112,7 @@ def corpus_checked(tmp_path_factory) -> list[Checked]:
     return checked
 
 
+@pytest.mark.slow
 def test_verdicts_agree_on_the_corpus_of_bad_sources(corpus_checked):
     assert disagreements(corpus_checked) == []
     invalid = [where for where, data, schema_file in corpus_checked if not jsonschema_valid(data, schema_file)]

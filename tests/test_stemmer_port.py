@@ -138,12 +138,14 @@ def test_dictionary_words_stem_alike(dictionary: list[str]) -> None:
     assert mismatches(reference_stemmer(dictionary, fast=True), dictionary, dictionary) == {}
 
 
+@pytest.mark.slow
 def test_affixed_words_stem_alike(dictionary: list[str], roots: list[str]) -> None:
     words = [*affixed_words(roots, GRID_STEP, PLURAL_STEP), *RARE_PATHS]
     assert len(words) > 50_000
     assert mismatches(reference_stemmer(dictionary, fast=True), dictionary, words) == {}
 
 
+@pytest.mark.slow
 def test_small_dictionary_stems_alike(roots: list[str]) -> None:
     small = [*roots[::600][:50], *SMALL_EXTRAS]
     others = roots[300::600][:50]
