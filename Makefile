@@ -83,7 +83,7 @@ sop-diff: $(STAMP)
 # pelaksana columns; the approver is that agency's first official).
 new-sop: $(STAMP)
 	@test -n "$(ID)" -a -n "$(JUDUL)" || { echo 'Tulis: make new-sop ID=penyusunan-x JUDUL="Penyusunan X" [INSTANSI=.. UNIT=..]'; exit 2; }
-	$(BIN)/python -m sop_handbook new '$(ID)' '$(JUDUL)' '$(INSTANSI)' '$(UNIT)'
+	$(BIN)/python -m sop_handbook new-sop '$(ID)' '$(JUDUL)' '$(INSTANSI)' '$(UNIT)'
 
 # Existing SOP documents as sources: make import FILE="sop1.docx buku-sop.xlsx salinan.txt" OUT=impor
 # (one source per SOP in OUT, with proposals for organisasi.yaml and peraturan.yaml and laporan-impor.md;
@@ -167,7 +167,7 @@ bench: setup $(CHROMIUM)
 bench-import: setup $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/impor.py --sops 100 --runs 3
 
-# The package as other agencies install it (README: "Memasang paket di instansi lain"):
+# The package as other agencies install it (README: "A handbook for another agency"):
 # the wheel, which carries the built Mermaid (no Node where it is installed), and
 # a wheelhouse of it and every pinned dependency, for a machine without internet
 # (pip install --no-index --find-links wheelhouse sop-handbook). The wheels of

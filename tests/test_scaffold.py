@@ -142,7 +142,7 @@ def test_an_official_of_an_unknown_agency_is_an_error(tmp_path):
 def test_the_command_writes_the_file_once(tmp_path):
     for part in ("sop_source", "schema"):
         shutil.copytree(ROOT / part, tmp_path / part)
-    command = [sys.executable, "-m", "sop_handbook", "new", "penyusunan-uji", "Penyusunan Uji"]
+    command = [sys.executable, "-m", "sop_handbook", "new-sop", "penyusunan-uji", "Penyusunan Uji"]
     first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "sop_source" / "penyusunan-uji.yaml").exists()

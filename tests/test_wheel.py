@@ -4,7 +4,9 @@
 pinned dependency; a virtualenv made here installs the wheel from the
 wheelhouse alone (``pip install --no-index``) and builds a handbook of another
 agency's sources in a folder outside this repository, with nothing of the
-repository on its path: no Node, no make, no source tree.
+repository on its path: no Node, no make, no source tree. The installed
+``sop-handbook new`` then makes a new agency's repository, whose own
+``make test`` sets itself up from the wheel and the wheelhouse alone.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ EXAMPLE = ROOT / "examples" / "lintas-instansi" / "sop_source"
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
-    """A fresh virtualenv with the wheel installed from the wheelhouse only; its folder."""
+def made(tmp_path_factory) -> Path:
+    """The folder holding ``dist/`` (the wheel) and ``wheelhouse/``, made by ``make wheelhouse``."""
     out = tmp_path_factory.mktemp("paket")
     made = subprocess.run(
         ["make", "wheelhouse", f"VENV={VENV}", f"DIST={out / 'dist'}", f"WHEELHOUSE={out / 'wheelhouse'}"]
@@ -36,12 +38,23 @@ def installed(tmp_path_factory) -> Path:
         text=True,
     )
     assert made.returncode == 0, made.stdout + made.stderr
-    wheels = sorted((out / "dist").glob("sop_handbook-*-py3-none-any.whl"))
+    return out
+
+
+def wheel(made: Path) -> Path:
+    wheels = sorted((made / "dist").glob("sop_handbook-*-py3-none-any.whl"))
     assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="module")
+def installed(made) -> Path:
+    """A fresh virtualenv with the wheel installed from the wheelhouse only; its folder."""
+    out = made
     venv = out / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     install = subprocess.run(
-        [str(venv / "bin" / "pip"), "install", "--no-index", "--find-links", str(out / "wheelhouse"), str(wheels[0])],
+        [str(venv / "bin" / "pip"), "install", "--no-index", "--find-links", str(out / "wheelhouse"), str(wheel(out))],
         capture_output=True,
         text=True,
         env=clean_env(out),
@@ -91,3 +104,39 @@ def test_an_agency_s_handbook_builds_from_the_installed_package(installed, tmp_p
     assert (site / "assets/stylesheets/sop.css").is_file()
     for page in site.rglob("*.html"):
         assert str(ROOT) not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_new_agency_s_handbook_passes_its_own_make_test_offline(installed, made, tmp_path):
+    """``sop-handbook new`` from the installed package, then the new repository's README command:
+    its Makefile makes its own virtualenv from requirements.txt (the wheel in paket/, the rest from
+    the wheelhouse: no internet), checks the sources and builds the site strict."""
+    project = tmp_path / "buku-dinas-baru"
+    env = clean_env(tmp_path)
+    new = subprocess.run(
+        [
+            str(installed / "bin" / "sop-handbook"),
+            "new",
+            str(project),
+            "--instansi",
+            "Dinas Pendidikan Kota Contoh",
+            "--paket",
+            str(wheel(made)),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert new.returncode == 0, new.stdout + new.stderr
+    offline = {**env, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(made / "wheelhouse")}
+    python = Path(sys.base_prefix) / "bin" / "python3"
+    result = subprocess.run(
+        ["make", "test", f"PYTHON={python}"], cwd=project, capture_output=True, text=True, env=offline
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 SOP, 4 langkah: tidak ada galat" in result.stdout
+    assert "Uji lulus" in result.stdout
+    built = subprocess.run(["make", "build"], cwd=project, capture_output=True, text=True, env=offline)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = project / "site/sop/dinas-pendidikan-kota-contoh/sekretariat/contoh-penanganan-surat-masuk/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<h1>Penanganan Surat Masuk" in html and '<pre  class="mermaid">' in html  # the form and its diagram

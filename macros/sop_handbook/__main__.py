@@ -7,7 +7,10 @@
   on the YAML line it is about.
 - ``python -m sop_handbook diff BASE [DIR]``: explain in Markdown what the
   working tree changes in the SOPs compared with git revision BASE.
-- ``python -m sop_handbook new ID JUDUL [INSTANSI [UNIT]]``: write
+- ``python -m sop_handbook new DIR --instansi NAMA [--id ID] [--pemerintah
+  TEKS] [--paket WHEEL]``: write a new agency's handbook repository into DIR
+  (``proyek``).
+- ``python -m sop_handbook new-sop ID JUDUL [INSTANSI [UNIT]]``: write
   ``sop_source/ID.yaml`` here, a new SOP that passes the checks, to be filled
   in (INSTANSI and UNIT, when empty: the first of ``organisasi.yaml``).
 - ``python -m sop_handbook import FILE... --out DIR [--instansi ID --unit ID]
@@ -34,6 +37,7 @@ from .diff import compare
 from .impor.tulis import impor, laporan
 from .loader import SCHEMA_DIR, SOURCE_DIR, load_project
 from .problems import Level, Problem, SourceError, format_path
+from .proyek import new_project
 from .render_diff import diff_markdown
 from .resources import SCHEMAS
 from .scaffold import new_sop
@@ -87,10 +91,10 @@ def diff(base: str, root: Path) -> int:
     return 0
 
 
-def new(argv: list[str]) -> int:
+def new_sop_file(argv: list[str]) -> int:
     """Write a new SOP file from the template."""
     if len(argv) < 2:
-        print("pemakaian: python -m sop_handbook new ID JUDUL [INSTANSI [UNIT]]", file=sys.stderr)
+        print("pemakaian: python -m sop_handbook new-sop ID JUDUL [INSTANSI [UNIT]]", file=sys.stderr)
         return 2
     sop_id, judul, instansi, unit = (*argv[:4], "", "")[:4]
     root = Path.cwd()
@@ -104,6 +108,31 @@ def new(argv: list[str]) -> int:
         return 1
     target.write_text(text, encoding="utf-8")
     print(f"{target.relative_to(root)} dibuat; isi bagian yang kosong, lalu jalankan make check.")
+    return 0
+
+
+def new_handbook(argv: list[str]) -> int:
+    """Write a new agency's handbook repository (``proyek.new_project``)."""
+    parser = argparse.ArgumentParser(prog="sop-handbook new", exit_on_error=False)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--instansi", required=True)
+    parser.add_argument("--id", default="")
+    parser.add_argument("--pemerintah", default="")
+    parser.add_argument("--paket", type=Path)
+    try:
+        args = parser.parse_args(argv)
+    except argparse.ArgumentError as error:
+        print(f"{error}\npemakaian: {parser.format_usage().removeprefix('usage: ')}", file=sys.stderr)
+        return 2
+    try:
+        new_project(args.folder, args.instansi, args.id, args.pemerintah, args.paket)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{args.folder}: buku pedoman {' '.join(args.instansi.split())} dibuat.")
+    if args.paket is None:
+        print(f"Taruh wheel sop-handbook di {args.folder / 'paket'}/ (lihat README.txt di sana).")
+    print(f"Lalu: cd {args.folder} && make serve (README.md: juga untuk Windows).")
     return 0
 
 
@@ -145,9 +174,11 @@ def import_files(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``check`` (the default), ``diff``, ``new``, ``import`` or ``skema``."""
+    """Dispatch ``check`` (the default), ``diff``, ``new``, ``new-sop``, ``import`` or ``skema``."""
     if argv[:1] == ["new"]:
-        return new(argv[1:])
+        return new_handbook(argv[1:])
+    if argv[:1] == ["new-sop"]:
+        return new_sop_file(argv[1:])
     if argv[:1] == ["import"]:
         return import_files(argv[1:])
     if argv[:1] == ["skema"]:
