@@ -26,7 +26,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,7 @@ NGINX_CONF = Path("/etc/nginx/nginx.conf")
 NGINX_SITE = Path("/etc/nginx/sites-available/default")
 APACHE_DIR = Path("/etc/apache2")
 APACHE_SITE = APACHE_DIR / "sites-available" / "000-default.conf"
+KIT_NGINX = ROOT / "macros/sop_handbook/kerangka/intranet/nginx.conf"  # the intranet kit's server block
 SUB_PATH = "/sop/"  # the README's snippets are written for a handbook published at http://intranet/sop/
 
 
@@ -112,9 +113,28 @@ def _running(command: list[str], env: dict[str, str], port: int, log: Path) -> I
             process.wait()
 
 
-@contextmanager
-def nginx(root: Path, port: int, snippet: str) -> Iterator[str]:
+def nginx(root: Path, port: int, snippet: str) -> AbstractContextManager[str]:
     """Debian's nginx serving ``root`` on 127.0.0.1:``port``, its server block with ``snippet``; its URL."""
+    site = NGINX_SITE.read_text()
+    site = _replaced(site, "listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;")
+    site = _replaced(site, "listen [::]:80 default_server;", "")
+    site = _replaced(site, "root /var/www/html;", f"root {root};\n\n{snippet}")
+    return _nginx(root, port, site)
+
+
+def nginx_kit(root: Path, port: int) -> AbstractContextManager[str]:
+    """Debian's nginx with the intranet kit's server block (``sop-handbook new``: intranet/nginx.conf) serving
+    ``root`` (which holds ``sop/``) on 127.0.0.1:``port``; its URL."""
+    site = KIT_NGINX.read_text(encoding="utf-8")
+    site = _replaced(site, "    listen 80;\n", f"    listen 127.0.0.1:{port};\n")
+    site = _replaced(site, "    listen [::]:80;\n", "")
+    site = _replaced(site, "    root /srv/buku-sop;\n", f"    root {root};\n")
+    return _nginx(root, port, site)
+
+
+@contextmanager
+def _nginx(root: Path, port: int, site: str) -> Iterator[str]:
+    """Debian's nginx with its stock nginx.conf, its sites replaced by ``site``, run in a folder of its own."""
     run = Path(tempfile.mkdtemp(prefix="sop-nginx-", dir=root.parent))
     try:
         run.chmod(0o755)
@@ -128,10 +148,6 @@ def nginx(root: Path, port: int, snippet: str) -> Iterator[str]:
         conf = _replaced(conf, "include /etc/nginx/sites-enabled/*;", f"{temporary}\tinclude {run}/site.conf;")
         if os.geteuid() != 0:
             conf = _replaced(conf, "user www-data;", "")  # only root switches users
-        site = NGINX_SITE.read_text()
-        site = _replaced(site, "listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;")
-        site = _replaced(site, "listen [::]:80 default_server;", "")
-        site = _replaced(site, "root /var/www/html;", f"root {root};\n\n{snippet}")
         (run / "nginx.conf").write_text(conf)
         (run / "site.conf").write_text(site)
         command = [NGINX, "-p", str(run), "-c", str(run / "nginx.conf"), "-e", str(run / "error.log")]

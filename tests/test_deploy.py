@@ -20,13 +20,14 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext
-from sop_handbook import bagan, links
+from sop_handbook import bagan, links, resources
 
 from . import browsing, servers
 from .conftest import ROOT, BuildResult, build, load, make, make_project, real_sources
@@ -266,6 +267,36 @@ def test_a_stock_web_server_serves_the_whole_handbook(
             check_pages(context, home, ["", "latest/", "2023/"], home, diagrams=0)  # the root redirects to latest/
             check_editions(context, home)
             check_not_found(context, home + "latest/sop/tidak-ada/", edition)
+
+
+def test_the_intranet_kit_s_nginx_serves_the_editions_with_types_and_caching(context, editions, tmp_path):
+    """The kit a new handbook gets (``intranet/nginx.conf``, which its Dockerfile puts in the nginx image)
+    on Debian's nginx: the edition tree at /sop/, the walk, search, print, the selector, the 404 page; and
+    the answers' types and caching: pages and data revalidated, Material's hashed files kept a year."""
+    site = editions(SUB_PATH)
+    with servers.docroot(site, SUB_PATH) as root, servers.nginx_kit(root, PORT) as url:
+        home = url + "sop/"
+        edition = home + "2024/"
+        check_handbook(context, edition, directory_pages(site / "2024"), tmp_path, home=home)
+        check_pages(context, home, ["", "latest/", "2023/"], home, diagrams=0)
+        check_editions(context, home)
+        check_not_found(context, home + "latest/sop/tidak-ada/", edition)
+        hashed = next((site / "2024" / "assets" / "javascripts").glob("bundle.*.min.js")).name
+        expected = {
+            "": ("text/html", "no-cache"),
+            "2024/search/search_index.json": ("application/json", "no-cache"),
+            "versions.json": ("application/json", "no-cache"),
+            f"2024/{resources.MERMAID}": ("application/javascript", "no-cache"),
+            f"2024/{resources.STYLESHEET}": ("text/css", "no-cache"),
+            f"2024/assets/javascripts/{hashed}": ("application/javascript", "public, max-age=31536000, immutable"),
+            "2024/sop/diskopukm/sekretariat/penyusunan-lkpj/penyusunan-lkpj.pdf": ("application/pdf", "public"),
+        }
+        for path, (kind, caching) in expected.items():
+            with urllib.request.urlopen(home + path) as answer:
+                assert answer.headers.get_content_type() == kind, path
+                assert answer.headers["Cache-Control"].startswith(caching), path
+        with urllib.request.urlopen(url) as answer:  # the server's root leads to the handbook
+            assert answer.url == home
 
 
 def test_pythons_http_server_serves_the_handbook(context, real_site, real_url, tmp_path):

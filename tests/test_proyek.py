@@ -29,6 +29,8 @@ def test_a_new_handbook_has_every_file_and_passes_the_checks(tmp_path):
         "Makefile",
         "README.md",
         "docs/.gitkeep",
+        "intranet/Dockerfile",
+        "intranet/nginx.conf",
         "mkdocs.yml",
         "paket/README.txt",
         "requirements.txt",
