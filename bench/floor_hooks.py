@@ -45,7 +45,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-100)  # after mkdocs-print-site-plugin's, as the handbook's hooks
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    site.book_contents(nav, config)  # the book holds the same pages as the handbook's
+    site.book_contents(nav, config, site.Build())  # the book holds the same pages as the handbook's
     return nav
 
 

@@ -82,3 +82,17 @@ def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_p
     sop = (result.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html").read_text(encoding="utf-8")
     assert '<script src="../../../../assets/javascripts/mermaid/mermaid.js"></script>' in sop
     assert not (result.site / "main.html").exists() and not (result.site / "partials").exists()
+
+
+@pytest.mark.build
+def test_the_macros_without_the_plugin_say_what_to_add(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - sop-handbook:\n")
+    end = text.index("  - search\n")
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "sop_handbook.pluglet: pasang juga plugin 'sop-handbook' di mkdocs.yml (plugins)" in result.output
+    assert "Traceback" not in result.output

@@ -32,7 +32,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -638,7 +637,7 @@ def page(macro_output: str, handbook: Handbook, urls: tuple[str, ...] = ()) -> B
     # renders a page's Markdown once, never a macro's output (mkdocs_macros.plugin.render).
     for delimiter in JINJA:
         assert delimiter not in DIAGRAM_SOURCE.sub("", text), f"{delimiter!r} from a source in the page's Markdown"
-    text = site.append_abbreviations(text, SimpleNamespace(extra={"handbook": handbook}))
+    text = site.append_abbreviations(text, site.Build(handbook=handbook))
     soup = BeautifulSoup(converter().reset().convert(text), "html.parser")
     last = [element for element in soup.contents if isinstance(element, Tag)][-1]
     assert not last.get_text().startswith("*["), "an abbreviation definition shows as text"

@@ -59,6 +59,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.build = site.Build()  # what this build knows, from on_config on (the pluglet reads it too)
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -83,7 +84,8 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the sources; stop the build on any error (show them, when serving)."""
         mermaid_scripts.install(config)
-        return site.configure(config, self.serving, self.config.kertas, self.config.pdf)
+        self.build = site.configure(config, self.serving, self.config.kertas, self.config.pdf)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Generated pages of one kind are one text: mkdocs-macros compiles it once."""
@@ -91,12 +93,12 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated SOP pages and the JSON export."""
-        return site.add_pages(files, config)
+        return site.add_pages(files, config, self.build)
 
     @event_priority(-100)  # after mkdocs-print-site-plugin's, which takes the pages for the book
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The book holds the SOPs alone."""
-        site.book_contents(nav, config)
+        site.book_contents(nav, config, self.build)
         return nav
 
     @event_priority(-100)  # after mkdocs-print-site-plugin has kept the page's HTML for the book
@@ -108,7 +110,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     @event_priority(-100)  # after mkdocs-macros has rendered the page
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Abbreviations of the glossary get their full form as a hover title."""
-        return site.append_abbreviations(markdown, config)
+        return site.append_abbreviations(markdown, self.build)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Smaller pages: the navigation without its indentation, no script of the book; pages with a
@@ -131,8 +133,8 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs,
         if asked; the offline edition without the 404 page no server shows."""
-        site.finish_search(config)
-        site.write_pdfs(config, self.config.chromium)
+        site.finish_search(config, self.build)
+        site.write_pdfs(config, self.build, self.config.chromium)
         site.finish_offline(config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -5,9 +5,16 @@ Authors' own pages can call them too, e.g. ``{{ daftar_sop() }}`` or ``{{ glosar
 
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from . import site
+
+PLUGIN = "sop-handbook"  # the plugin whose build the macros draw from
 
 
 def define_env(env: Any) -> None:
-    """Called by mkdocs-macros once per build."""
-    site.define_macros(env)
+    """Called by mkdocs-macros once per build, after the sop-handbook plugin has loaded the sources."""
+    plugin = env.conf.plugins.get(PLUGIN)
+    if plugin is None:
+        raise PluginError(f"sop_handbook.pluglet: pasang juga plugin '{PLUGIN}' di mkdocs.yml (plugins)")
+    site.define_macros(env, plugin.build)

@@ -2,8 +2,10 @@
 
 The plugin (``plugin.py``) calls ``configure`` (load and check, then the
 nav), ``add_pages`` (the generated pages and the JSON exports) and the
-rest; the mkdocs-macros pluglet (``pluglet.py``) calls ``define_macros``. The loaded handbook travels in
-``config.extra['handbook']``, which mkdocs-macros hands to templates.
+rest; the mkdocs-macros pluglet (``pluglet.py``) calls ``define_macros``.
+What a build knows (the loaded handbook, or the sources' errors, and the
+build's settings) is a ``Build``, which ``configure`` returns and the plugin
+keeps on its instance for the other events and the pluglet.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,15 +55,23 @@ from .problems import SourceError
 from .text import h
 
 log = logging.getLogger("mkdocs.sop_handbook")
-SOURCE_ERROR = "handbook_error"  # config.extra key: the sources' errors, while serving
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
 BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
 OFFLINE = "material/offline"  # Material's offline plugin: the edition opened from files (make offline)
-SAMPUL_BUKU = "sampul_buku"  # config.extra key: the book's cover, which the theme's buku-sampul.html shows
-ADA_BUKU = "ada_buku"  # config.extra key: whether the book is built (SOP_BUKU=false leaves it out)
-PDF = "pdf"  # config.extra key: whether this build writes the PDFs (SOP_PDF), and its pages link to them
-KERTAS = "kertas"  # config.extra key (mkdocs.yml): the paper the forms print on, A4 or F4
 KERTAS_CSS = "assets/stylesheets/kertas-{}.css"  # the page size and column widths of a paper other than A4
+
+
+@dataclass
+class Build:
+    """What one build of the handbook knows, from ``configure`` on."""
+
+    handbook: Handbook | None = None  # None while the sources have errors, and in the bench's floor
+    error: SourceError | None = None  # the sources' errors, while serving: the site is their list
+    source_dates: dict[str, date] = field(default_factory=dict)  # when each source last changed in git
+    cover: str = ""  # the book's cover, HTML with every text escaped (the theme's buku-sampul.html shows it)
+    book: bool = False  # mkdocs-print-site-plugin builds the book (SOP_BUKU=false leaves it out)
+    pdfs: bool = False  # this build prints every SOP and the book to PDF, and its pages link to them
+    kertas: str = bagan.A4.nama  # the paper the forms print on
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -68,9 +79,9 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False) -> MkDocsConfig:
+def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False) -> Build:
     """Load and check every source, then set the navigation from the model; the forms print on
-    ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF.
+    ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF. What the build knows.
 
     Bad sources stop the build. Under ``mkdocs serve`` (``serving``) they give
     a one-page site listing the errors instead, so that the preview shows them
@@ -92,18 +103,20 @@ def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", p
         return _show_errors(config, error)
     for problem in handbook.catatan_mutu:
         log.info("Catatan mutu data: %s", problem)
-    config.extra["handbook"] = handbook
-    config.extra["sumber_diubah"] = source_dates(root)
     config.nav = navigation(handbook)
     # The footer names the governments, and the agencies whose form prints none.
     owners = (*handbook.pemerintahan, *(i.nama for i in handbook.instansi if not i.pemerintah))
     config.copyright = config.copyright or " · ".join(owners)
-    config.extra[SAMPUL_BUKU] = render_pages.sampul_buku(handbook, config.site_name)
-    config.extra[ADA_BUKU] = book_plugin(config) is not None
-    config.extra[PDF] = pdfs and not serving
     _paper(config, kertas)
     _search_in_indonesian(config)
-    return config
+    return Build(
+        handbook=handbook,
+        source_dates=source_dates(root),
+        cover=render_pages.sampul_buku(handbook, config.site_name),
+        book=book_plugin(config) is not None,
+        pdfs=pdfs and not serving,
+        kertas=kertas,
+    )
 
 
 def use_package_files(config: MkDocsConfig) -> None:
@@ -188,18 +201,16 @@ def finish_offline(config: MkDocsConfig) -> None:
 
 
 def _paper(config: MkDocsConfig, name: str) -> None:
-    """The paper ``name`` (the plugin's ``kertas``, checked), for the templates and its stylesheet."""
-    config.extra[KERTAS] = name
+    """The stylesheet of the paper ``name`` (the plugin's ``kertas``, checked)."""
     if name != bagan.A4.nama:
         config.extra_css.append(KERTAS_CSS.format(name.lower()))
 
 
-def _show_errors(config: MkDocsConfig, error: SourceError) -> MkDocsConfig:
+def _show_errors(config: MkDocsConfig, error: SourceError) -> Build:
     """Serve a one-page site listing the errors (see ``_error_site``) and print them."""
     print(f"\n{error}\n", file=sys.stderr)  # not a MkDocs warning: strict mode would stop serving
-    config.extra[SOURCE_ERROR] = error
     config.nav = [{"Galat sumber": links.HOME}]
-    return config
+    return Build(error=error)
 
 
 def _search_in_indonesian(config: MkDocsConfig) -> None:
@@ -216,11 +227,11 @@ def _search_in_indonesian(config: MkDocsConfig) -> None:
     plugin.config.pipeline = list(search.PIPELINE)
 
 
-def finish_search(config: MkDocsConfig) -> None:
+def finish_search(config: MkDocsConfig, build: Build) -> None:
     """Add the steps to Material's search index and write the Indonesian language for it."""
-    if SOURCE_ERROR in config.extra:
+    handbook = build.handbook
+    if handbook is None:
         return
-    handbook: Handbook = config.extra["handbook"]
     site_dir = Path(config.site_dir)
     index_path = site_dir / search.INDEX
     index, script = search.index_and_script(json.loads(index_path.read_text(encoding="utf-8")), handbook)
@@ -230,12 +241,12 @@ def finish_search(config: MkDocsConfig) -> None:
     script_path.write_text(script, encoding="utf-8")
 
 
-def write_pdfs(config: MkDocsConfig, chromium: str) -> None:
+def write_pdfs(config: MkDocsConfig, build: Build, chromium: str) -> None:
     """When the build writes PDFs, print each SOP page and the book of the written site with ``chromium``."""
-    if not config.extra.get(PDF):
+    if not build.pdfs or build.handbook is None:
         return
     try:
-        written = pdf.write_all(Path(config.site_dir), config.extra["handbook"], chromium, config.extra[ADA_BUKU])
+        written = pdf.write_all(Path(config.site_dir), build.handbook, chromium, build.book)
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("PDF: %d berkas ditulis", len(written))
@@ -270,7 +281,7 @@ def book_context(config: MkDocsConfig) -> None:
     plugin.context = {**plugin.context, "base_url": get_relative_url(".", links.page_url(links.BUKU))}
 
 
-def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
+def book_contents(nav: Navigation, config: MkDocsConfig, build: Build) -> None:
     """The book holds the SOPs alone: the nav's sections of agencies and units, with their SOP pages.
 
     mkdocs-print-site-plugin puts every page of the nav in its page; the other
@@ -279,7 +290,7 @@ def book_contents(nav: Navigation, config: MkDocsConfig) -> None:
     """
     plugin = book_plugin(config)
     if plugin is not None:
-        handbook = config.extra.get("handbook")  # none in the bench's floor, plain Markdown without drafts
+        handbook = build.handbook  # none in the bench's floor, plain Markdown without drafts
         drafts = {links.sop_src(sop) for sop in handbook.sops if sop.draf} if handbook else set()
         plugin.renderer.items = _sop_items(nav.items, drafts)
 
@@ -475,15 +486,16 @@ def _regulation_entries(handbook: Handbook) -> list[Any]:
     return [{kind: pages} for kind, pages in kinds.items()]
 
 
-def add_pages(files: Files, config: MkDocsConfig) -> Files:
+def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
     """Add the generated pages (SOPs, roles, regulations, source files) and the JSON exports.
 
     "Edit this page" (when ``edit_uri`` is set: the SOP_EDIT_URI environment
     variable, a repository's edit URL) opens the YAML a page is made from.
     """
-    if SOURCE_ERROR in config.extra:
-        return _error_site(files, config, config.extra[SOURCE_ERROR])
-    handbook: Handbook = config.extra["handbook"]
+    if build.error is not None:
+        return _error_site(files, config, build.error)
+    handbook = build.handbook
+    assert handbook is not None  # configure loaded it, or raised
     root = project_root(config)
     docs = Path(config.docs_dir).relative_to(root).as_posix()
     drop_unused_theme_files(files, config)
@@ -598,15 +610,15 @@ def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files
     return kept
 
 
-def define_macros(env: Any) -> None:
+def define_macros(env: Any, build: Build) -> None:
     """Register the macros that pages use (mkdocs-macros ``define_env``).
 
     Every macro's output gets the glossary's hover titles on its abbreviations.
     """
-    if SOURCE_ERROR in env.variables:
+    handbook = build.handbook
+    if handbook is None:
         return  # the only page, the list of errors, uses no macro
-    handbook: Handbook = env.variables["handbook"]
-    dates: dict[str, date] = env.variables["sumber_diubah"]
+    dates = build.source_dates
 
     def here() -> str:
         return str(env.page.file.src_uri)
@@ -628,8 +640,8 @@ def define_macros(env: Any) -> None:
             raise PluginError(f"{here()}: {{{{ {macro_name}() }}}} hanya untuk halaman yang dibuat dari sumber SOP")
         return pages[here()]
 
-    with_pdf = bool(env.variables.get(PDF))
-    kertas = bagan.KERTAS[env.variables[KERTAS]]
+    with_pdf = build.pdfs
+    kertas = bagan.KERTAS[build.kertas]
 
     def sop_page() -> str:
         sop = own(sop_of_page, "sop_page")
@@ -651,7 +663,7 @@ def define_macros(env: Any) -> None:
     macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
-    book = bool(env.variables.get(ADA_BUKU))
+    book = build.book
     macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.buku_pdf() if with_pdf else None) if book else "")
 
 
@@ -671,9 +683,8 @@ def reuse_page_templates(config: MkDocsConfig) -> None:
         jinja.compile = functools.lru_cache(maxsize=64)(jinja.compile)
 
 
-def append_abbreviations(markdown: str, config: MkDocsConfig) -> str:
+def append_abbreviations(markdown: str, build: Build) -> str:
     """Give hand-written Markdown the glossary's hover titles (the ``abbr`` extension)."""
-    if SOURCE_ERROR in config.extra:
+    if build.handbook is None:
         return markdown
-    handbook: Handbook = config.extra["handbook"]
-    return f"{markdown}\n\n{markdown_definitions(handbook.glosarium)}\n"
+    return f"{markdown}\n\n{markdown_definitions(build.handbook.glosarium)}\n"
