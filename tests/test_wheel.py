@@ -69,14 +69,13 @@ def clean_env(home: Path) -> dict[str, str]:
     return {"PATH": path, "HOME": str(home), "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1"}
 
 
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+
+
 def test_the_wheel_carries_the_generator_and_installs_without_this_repository(installed):
-    where = subprocess.run(
-        [str(installed / "bin" / "python"), "-c", "import sop_handbook.resources as r; print(r.THEME)"],
-        capture_output=True,
-        text=True,
-        cwd=installed,
-        env=clean_env(installed),
-    )
+    code = "import sop_handbook.resources as r; print(r.THEME)"
+    where = run([str(installed / "bin" / "python"), "-c", code], installed, clean_env(installed))
     assert where.returncode == 0, where.stderr
     theme = Path(where.stdout.strip())
     assert theme.is_relative_to(installed) and not theme.is_relative_to(ROOT)
@@ -88,13 +87,7 @@ def test_an_agency_s_handbook_builds_from_the_installed_package(installed, tmp_p
     (project / "docs").mkdir(parents=True)
     shutil.copytree(EXAMPLE, project / "sop_source")
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    result = subprocess.run(
-        [str(installed / "bin" / "mkdocs"), "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=clean_env(tmp_path),
-    )
+    result = run([str(installed / "bin" / "mkdocs"), "build", "--strict"], project, clean_env(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     sops = sorted(p.stem for p in EXAMPLE.glob("*.yaml") if p.name not in CATALOGUES)
@@ -112,30 +105,16 @@ def test_a_new_agency_s_handbook_passes_its_own_make_test_offline(installed, mad
     the wheelhouse: no internet), checks the sources and builds the site strict."""
     project = tmp_path / "buku-dinas-baru"
     env = clean_env(tmp_path)
-    new = subprocess.run(
-        [
-            str(installed / "bin" / "sop-handbook"),
-            "new",
-            str(project),
-            "--instansi",
-            "Dinas Pendidikan Kota Contoh",
-            "--paket",
-            str(wheel(made)),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    command = [str(installed / "bin" / "sop-handbook"), "new", str(project), "--paket", str(wheel(made))]
+    new = run([*command, "--instansi", "Dinas Pendidikan Kota Contoh"], tmp_path, env)
     assert new.returncode == 0, new.stdout + new.stderr
     offline = {**env, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(made / "wheelhouse")}
     python = Path(sys.base_prefix) / "bin" / "python3"
-    result = subprocess.run(
-        ["make", "test", f"PYTHON={python}"], cwd=project, capture_output=True, text=True, env=offline
-    )
+    result = run(["make", "test", f"PYTHON={python}"], project, offline)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 SOP, 4 langkah: tidak ada galat" in result.stdout
     assert "Uji lulus" in result.stdout
-    built = subprocess.run(["make", "build"], cwd=project, capture_output=True, text=True, env=offline)
+    built = run(["make", "build"], project, offline)
     assert built.returncode == 0, built.stdout + built.stderr
     page = project / "site/sop/dinas-pendidikan-kota-contoh/sekretariat/contoh-penanganan-surat-masuk/index.html"
     html = page.read_text(encoding="utf-8")
