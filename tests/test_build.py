@@ -455,10 +455,11 @@ def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkey
 
 @pytest.mark.build
 def test_bad_plugin_options_stop_the_build_naming_each_option_and_the_choices(tmp_path):
-    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3", SOP_PDF="mungkin")
+    result = build(make_project(tmp_path, real_sources()), SOP_KERTAS="A3", SOP_PDF="mungkin", SOP_BUKU="ya")
     assert result.returncode != 0
     assert "Plugin 'sop-handbook' option 'kertas': 'A3' tidak dikenal; tulis A4 atau F4" in result.output
     assert "Plugin 'sop-handbook' option 'pdf': 'mungkin' bukan true atau false" in result.output
+    assert "Plugin 'sop-handbook' option 'buku': 'ya' bukan true atau false" in result.output
     assert not result.site.exists()
 
 

@@ -48,6 +48,7 @@ class SopHandbookConfig(base.Config):
     """The options of the ``sop-handbook`` plugin."""
 
     kertas = Kertas(default=bagan.A4.nama)
+    buku = Saklar(default=True)  # the book of every SOP to print (mkdocs-print-site-plugin's page buku/)
     pdf = Saklar(default=False)  # print every SOP page and the book to PDF after the build
     chromium = c.Type(str, default="/usr/bin/chromium")  # the browser that prints them
 
@@ -84,7 +85,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the sources; stop the build on any error (show them, when serving)."""
         mermaid_scripts.install(config)
-        self.build = site.configure(config, self.serving, self.config.kertas, self.config.pdf)
+        self.build = site.configure(config, self.serving, self.config.kertas, self.config.pdf, self.config.buku)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -79,14 +79,20 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def configure(config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False) -> Build:
+def configure(
+    config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False, buku: bool = True
+) -> Build:
     """Load and check every source, then set the navigation from the model; the forms print on
-    ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF. What the build knows.
+    ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF; ``buku``: the book is
+    built (by mkdocs-print-site-plugin, when mkdocs.yml has it). What the build knows.
 
     Bad sources stop the build. Under ``mkdocs serve`` (``serving``) they give
     a one-page site listing the errors instead, so that the preview shows them
     and comes back by itself once the source is fixed.
     """
+    book = config.plugins.get(BUKU)
+    if book is not None:  # before its own on_config, which reads it
+        book.config["enabled"] = bool(book.config["enabled"]) and buku
     use_package_files(config)
     _offline_edition(config)
     links.set_directory_urls(config.use_directory_urls)
