@@ -131,3 +131,10 @@ def test_the_wheel_given_goes_into_paket(tmp_path):
 def test_the_pins_are_this_repository_s(tmp_path):
     assert (ROOT / "requirements.txt").resolve() == proyek.PINS
     assert Path(proyek.PINS).read_text(encoding="utf-8").count("==") == len(proyek.pins().splitlines())
+
+
+def test_the_command_says_how_it_is_used():
+    result = subprocess.run([sys.executable, "-m", "sop_handbook", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("new FOLDER --instansi", "new-sop ID JUDUL", "import BERKAS", "diff REVISI", "skema"):
+        assert command in result.stdout

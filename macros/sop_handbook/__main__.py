@@ -42,6 +42,20 @@ from .render_diff import diff_markdown
 from .resources import SCHEMAS
 from .scaffold import new_sop
 
+USAGE = """\
+pemakaian: sop-handbook [PERINTAH] ...  (atau python -m sop_handbook)
+  sop-handbook [--format github] [FOLDER]   periksa sumber SOP buku di FOLDER (bawaan: di sini)
+  sop-handbook new FOLDER --instansi NAMA [--id ID] [--pemerintah TEKS] [--paket WHEEL]
+                                            buat repositori buku pedoman baru untuk satu instansi
+  sop-handbook new-sop ID JUDUL [INSTANSI [UNIT]]
+                                            tulis berkas SOP baru di sop_source/
+  sop-handbook import BERKAS... --out FOLDER [--instansi ID --unit ID] [--replace]
+                                            impor SOP dari Word, Excel, PDF atau teks
+  sop-handbook diff REVISI [FOLDER]         jelaskan perubahan SOP terhadap revisi git
+  sop-handbook skema [FOLDER]               salin skema JSON ke schema/ untuk editor
+Situs dibangun dengan `mkdocs build` / `mkdocs serve` (plugin sop-handbook di mkdocs.yml).
+"""
+
 
 def check(root: Path, github: bool = False) -> int:
     """Check the sources; print errors or warnings (and annotations for GitHub)."""
@@ -175,6 +189,9 @@ def import_files(argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     """Dispatch ``check`` (the default), ``diff``, ``new``, ``new-sop``, ``import`` or ``skema``."""
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        print(USAGE, end="")
+        return 0
     if argv[:1] == ["new"]:
         return new_handbook(argv[1:])
     if argv[:1] == ["new-sop"]:
