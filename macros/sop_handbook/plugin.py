@@ -105,7 +105,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     @event_priority(-100)  # after mkdocs-print-site-plugin has kept the page's HTML for the book
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The book's copy of an SOP page holds what the page prints (``site.book_page``)."""
-        site.book_page(page)
+        site.book_page(page, self.build)
         return html
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page

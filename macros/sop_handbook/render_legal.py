@@ -17,10 +17,14 @@ def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> st
     return f'<a href="{links.relative_url(from_src, links.peraturan_src(peraturan))}">{h(label)}</a>'
 
 
-def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str) -> str:
-    """An SOP's Dasar Hukum as links, in the order of the legal hierarchy; then, as written and in the
-    order written, the citations the catalogue does not hold (their kind is not known)."""
-    items = [f"<li>{peraturan_link(p, from_src)}</li>" for p in sorted(dicatat(cited), key=urutan)]
+def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str, linked: bool = True) -> str:
+    """An SOP's Dasar Hukum as links (``linked``) or citations, in the order of the legal hierarchy; then,
+    as written and in the order written, the citations the catalogue does not hold (their kind is not known)."""
+
+    def cite(peraturan: Peraturan) -> str:
+        return peraturan_link(peraturan, from_src) if linked else h(judul_lengkap(peraturan))
+
+    items = [f"<li>{cite(p)}</li>" for p in sorted(dicatat(cited), key=urutan)]
     items += [f"<li>{h(d.tertulis)}</li>" for d in cited if d.peraturan is None and d.tertulis]
     return f"<ol>{''.join(items)}</ol>" if items else KOSONG
 

@@ -122,6 +122,27 @@ def _belum_ditulis(sop: Sop) -> str:
     return "tidak terbaca di salinan" if "langkah" in sop.tidak_terbaca else "belum ditulis"
 
 
+def book_copy(sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4) -> str:
+    """An SOP as the printed book holds it (mkdocs-print-site-plugin's page): what its page prints.
+
+    The title, the form's header, the identity part and the flowchart part,
+    each after its heading, as HTML: no diagram (the flowchart part draws the
+    steps), no revision history, notes for reviewers or links to print it.
+    The book's links lead to its own sections, so only the links to other
+    SOPs stay links; regulations and roles are their names.
+    """
+    return "\n".join(
+        [
+            f"<h1>{h(sop.judul_tampil)}</h1>",
+            _kop(sop),
+            '<h2 id="identitas-sop">Identitas SOP</h2>',
+            identitas_table(sop, handbook, book=True),
+            f'<h2 data-search-exclude id="{PROSEDUR_ID}">Prosedur</h2>',  # as the page's: search leaves the steps
+            prosedur_table(sop, sop.instansi.konvensi, kertas, book=True),
+        ]
+    )
+
+
 def _kop(sop: Sop) -> str:
     """The form's header as the agency prints it: its government, the agency (its own lines), the unit."""
     instansi = sop.instansi
@@ -131,18 +152,19 @@ def _kop(sop: Sop) -> str:
     return f'<div class="sop-kop" role="group" aria-label="Kop formulir SOP">{rows}</div>'
 
 
-def identitas_table(sop: Sop, handbook: Handbook) -> str:
-    """The identity part of the form: thirteen fields, empty ones shown empty."""
+def identitas_table(sop: Sop, handbook: Handbook, book: bool = False) -> str:
+    """The identity part of the form: thirteen fields, empty ones shown empty; for the ``book``, without
+    links to regulations and without the notes for reviewers."""
     src = links.sop_src(sop)
     rows = [
         ("Unit Kerja", h(f"{sop.unit.judul}, {sop.instansi.nama}" if sop.unit.jalur else sop.instansi.nama)),
         ("Nomor SOP", h(sop.nomor) if sop.nomor else _kosong(sop, "nomor")),
         *((label, _date(value) if value else _kosong(sop, key)) for key, label, value in _dates(sop)),
-        ("Disahkan oleh", _pengesah(sop)),
+        ("Disahkan oleh", _pengesah(sop, book)),
         ("Nama SOP", h(sop.nama) if sop.nama else f"{_kosong(sop, 'nama')} (judul prosedur: {h(sop.judul)})"),
-        ("Dasar Hukum", _daftar(sop, "dasar_hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src))),
+        ("Dasar Hukum", _daftar(sop, "dasar_hukum", render_legal.dasar_hukum_list(sop.dasar_hukum, src, not book))),
         ("Kualifikasi Pelaksana", _daftar(sop, "kualifikasi_pelaksana", _list(sop.kualifikasi_pelaksana))),
-        ("Keterkaitan", _daftar(sop, "keterkaitan", _keterkaitan(sop, handbook, src))),
+        ("Keterkaitan", _daftar(sop, "keterkaitan", _keterkaitan(sop, handbook, src, book))),
         ("Peralatan/Perlengkapan", _daftar(sop, "peralatan_perlengkapan", _list(sop.peralatan_perlengkapan))),
         ("Peringatan", h(sop.peringatan) if sop.peringatan else _kosong(sop, "peringatan")),
         ("Pencatatan dan Pendataan", _daftar(sop, "pencatatan_pendataan", _list(sop.pencatatan_pendataan))),
@@ -186,7 +208,7 @@ def _list(items: Iterable[str]) -> str:
     return f"<ol>{entries}</ol>" if entries else KOSONG
 
 
-def _pengesah(sop: Sop) -> str:
+def _pengesah(sop: Sop, book: bool = False) -> str:
     """Disahkan oleh as the form prints it: the office, room to sign, the name, rank and NIP; each part
     the document does not give is "tidak tercantum". What the document writes, when it differs from
     organisasi.yaml, is a note for reviewers, on the screen only."""
@@ -203,7 +225,7 @@ def _pengesah(sop: Sop) -> str:
         part for part in (nama, h(pengesah.pangkat) if pengesah.pangkat else "", nip) if part
     )
     tertulis = pengesah.tertulis
-    if tertulis is None or pengesah.pejabat is None:
+    if tertulis is None or pengesah.pejabat is None or book:
         return text
     written = ", ".join(v for v in (tertulis.jabatan, tertulis.nama, tertulis.pangkat, tertulis.nip) if v)
     return f'{text}<br> <small class="sop-tertulis">Tertulis di dokumen sumber: {h(written) or KOSONG}</small>'
@@ -216,7 +238,7 @@ JENIS_KETERKAITAN = {
 }
 
 
-def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
+def _keterkaitan(sop: Sop, handbook: Handbook, src: str, book: bool = False) -> str:
     items = []
     for relation in sop.keterkaitan:
         if relation.sop_id is None:
@@ -224,7 +246,7 @@ def _keterkaitan(sop: Sop, handbook: Handbook, src: str) -> str:
         else:
             link = sop_link(handbook.sop(relation.sop_id), src)
             written = f"; tertulis: {h(relation.tertulis)}" if relation.tertulis else ""
-        note = f' <small class="sop-tertulis">({JENIS_KETERKAITAN[relation.jenis]}{written})</small>'
+        note = "" if book else f' <small class="sop-tertulis">({JENIS_KETERKAITAN[relation.jenis]}{written})</small>'
         items.append(f"<li>{link}{note}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG
 
@@ -249,8 +271,9 @@ def _diagram_intro(sop: Sop) -> str:
     )
 
 
-def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bagan.A4) -> str:
-    """The flowchart part as a table, one row per step, with the total time.
+def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bagan.A4, book: bool = False) -> str:
+    """The flowchart part as a table, one row per step, with the total time; for the ``book``, the
+    pelaksana are names, not links to their pages.
 
     On screen the pelaksana is a column of names. In print (``sop-cetak``
     rows and the ``sop-bagan`` cells, hidden on screen; ``sop-layar`` rows and
@@ -280,7 +303,8 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bag
     )
     page_starts = {rows[0] for rows in drawn.halaman[1:]}
     body = "\n".join(
-        _step_row(sop, step, drawn.baris[index], lanes, index in page_starts) for index, step in enumerate(sop.langkah)
+        _step_row(sop, step, drawn.baris[index], lanes, index in page_starts, book)
+        for index, step in enumerate(sop.langkah)
     )
     total_jam = h(total_waktu(sop))
     total = "\n".join(
@@ -290,7 +314,7 @@ def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bag
     return f'<table class="sop-prosedur">{thead}<tbody>\n{body}\n</tbody><tfoot>{total}</tfoot></table>'
 
 
-def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> str:
+def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool, book: bool = False) -> str:
     mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
     kegiatan = h(step.kegiatan)
     cabang = bagan.cabang_text(step)
@@ -299,7 +323,11 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool) -> 
     src = links.sop_src(sop)
     kosong = TIDAK_TERBACA if "pelaksana" in step.tidak_terbaca else KOSONG
     pelaksana = ", ".join(
-        kosong if peran is TIDAK_TERCANTUM else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
+        kosong
+        if peran is TIDAK_TERCANTUM
+        else h(peran.label)
+        if book
+        else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
         for peran in step.pelaksana
     )
     pelaksana += mark

@@ -50,7 +50,7 @@ from . import (
 from .glosarium import abbreviate, markdown_definitions
 from .legal import JENIS, sitasi, urutan
 from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
-from .model import Handbook
+from .model import Handbook, Sop
 from .problems import SourceError
 from .text import h
 
@@ -72,6 +72,7 @@ class Build:
     book: bool = False  # mkdocs-print-site-plugin builds the book (SOP_BUKU=false leaves it out)
     pdfs: bool = False  # this build prints every SOP and the book to PDF, and its pages link to them
     kertas: str = bagan.A4.nama  # the paper the forms print on
+    sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -122,6 +123,7 @@ def configure(
         book=book_plugin(config) is not None,
         pdfs=pdfs and not serving,
         kertas=kertas,
+        sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
     )
 
 
@@ -319,49 +321,22 @@ def _sop_items(items: list[Any], drafts: set[str]) -> list[Any]:
     return kept
 
 
-# What the book keeps of an SOP page: what prints of it (sop.css, @media print) and its title, which the
-# book's table of contents lists: the form's header, then the identity part and the flowchart part, each
-# after its heading. The rest (the diagram, the revision history, notes, the links to print it, to its PDF
-# and to its source, "Dirujuk oleh") is the web page's; at a thousand SOPs it was 4.6 MB of the book.
-_IN_BOOK = re.compile(
-    r'<h1>.*?</h1>|<div class="sop-kop".*?</div>'
-    r'|<h2[^>]* id="(?:identitas-sop|prosedur)">.*?</h2>|<table class="sop-(?:identitas|prosedur)">.*?</table>',
-    re.DOTALL,
-)
-# Hover titles of abbreviations and headings' permalinks: neither prints, and both are every page's many times.
-# Nor do reviewers' notes (what the source wrote): the book shows the form alone.
-_NOT_PRINTED = re.compile(
-    r'<abbr title="[^"]*">|</abbr>|<a class="headerlink" [^>]*>[^<]*</a>'
-    r'|(?:<br> | )?<small class="sop-tertulis">.*?</small>',
-    re.DOTALL,
-)
-_LINK = re.compile(r'<a href="([^"#?]*)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
+def book_page(page: Page, build: Build) -> None:
+    """An SOP as the book shows it (``render_sop.book_copy``): the parts of its form, made from the model.
 
-
-def book_page(page: Page) -> None:
-    """An SOP as the book shows it: the parts of its form, linking only to the book's own sections.
-
-    The book is for print, so it holds what an SOP page prints and no more
-    (``_IN_BOOK``). That leaves out the Mermaid diagram too: the book's page
-    gets no Mermaid script (mkdocs-print-site-plugin skips the other plugins'
-    on_post_page, where mermaid2 adds it), and without one Material would
-    fetch Mermaid from the internet; printed, the form's flowchart shows the
-    steps. The plugin turns every link to another page into a link to that
-    page's section of the book; links to pages the book does not hold (roles,
-    regulations) become their text. Called after the plugin's on_page_content,
-    which keeps each page's HTML in ``page.html``.
+    The book is for print, so it holds what an SOP page prints and no more.
+    That leaves out the Mermaid diagram too: the book's page gets no Mermaid
+    script (mkdocs-print-site-plugin skips the other plugins' on_post_page,
+    where mermaid2 adds it), and without one Material would fetch Mermaid
+    from the internet; printed, the form's flowchart shows the steps. The
+    plugin turns every link to another SOP into a link to that SOP's section
+    of the book. Called after the plugin's on_page_content, which keeps each
+    page's HTML in ``page.html``, which this replaces.
     """
-    if not (hasattr(page, "html") and page.file.src_uri.startswith(links.SOP_DIR)):
+    sop = build.sop_pages.get(page.file.src_uri)
+    if sop is None or build.handbook is None or not hasattr(page, "html"):
         return
-    folder = posixpath.dirname(page.url)  # "sop/a/b/c/" is in "sop/a/b/c", "sop/a/b/c.html" in "sop/a/b"
-
-    def link(match: re.Match[str]) -> str:
-        href = match[1]
-        target = posixpath.normpath(posixpath.join(folder, href)) + "/"
-        return match[0] if not href or "://" in href or target.startswith(links.SOP_DIR) else match[2]
-
-    printed = "\n".join(part[0] for part in _IN_BOOK.finditer(page.html))
-    page.html = _LINK.sub(link, _NOT_PRINTED.sub("", printed))
+    page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas])
 
 
 def compact_templates(env: Environment) -> Environment:
