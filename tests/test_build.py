@@ -403,11 +403,13 @@ def test_each_source_is_parsed_once_per_build_with_the_c_parser(tmp_path, monkey
 
 
 @pytest.mark.build
-def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, monkeypatch):
-    """mkdocs-macros compiles each page as a Jinja template: the SOP pages share one text, compiled once."""
+def test_generated_pages_are_drawn_from_the_model_once_and_never_through_jinja(tmp_path, monkeypatch):
+    """mkdocs-macros compiles every page it renders as a Jinja template: the pages drawn from the model
+    (SOPs, roles, regulations) tell it not to (render_macros: false), and each SOP is drawn once."""
     import jinja2
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from sop_handbook import render_sop
 
     project = make_project(tmp_path / "proyek", fixture_sources("multi"))
     parsed: list[str] = []
@@ -415,6 +417,9 @@ def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, mo
     monkeypatch.setattr(
         jinja2.Environment, "_parse", lambda env, source, *a: parsed.append(source) or original(env, source, *a)
     )
+    drawn: list[str] = []
+    draw = render_sop.sop_page
+    monkeypatch.setattr(render_sop, "sop_page", lambda sop, *a: drawn.append(sop.id) or draw(sop, *a))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)
     site = tmp_path / "site"
@@ -424,11 +429,12 @@ def test_generated_pages_of_one_kind_are_one_template_compiled_once(tmp_path, mo
     config.plugins.on_shutdown()
     handbook = load(project / "sop_source", project)
     assert len(handbook.sops) >= 3
+    assert sorted(drawn) == sorted(sop.id for sop in handbook.sops)
     for sop in handbook.sops:  # each page drew its own SOP
         page = (site / links.page_url(links.sop_src(sop)) / "index.html").read_text(encoding="utf-8")
         assert f'<tr id="langkah-1"><td>1</td>\n<td>{h(sop.langkah[0].kegiatan)}' in page
-    assert parsed.count("{{ sop_page() }}\n") == 1
-    assert parsed.count("{{ peran_page() }}\n") == 1
+    assert "" not in parsed  # a drawn page's body, had mkdocs-macros compiled it
+    assert any("{{ daftar_sop() }}" in source for source in parsed)  # the authors' pages are its
 
 
 def test_loading_pauses_the_garbage_collector_and_gives_it_back(tmp_path, monkeypatch):

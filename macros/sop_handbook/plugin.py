@@ -88,10 +88,6 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         self.build = site.configure(config, self.serving, self.config.kertas, self.config.pdf, self.config.buku)
         return config
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Generated pages of one kind are one text: mkdocs-macros compiles it once."""
-        site.reuse_page_templates(config)
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated SOP pages and the JSON export."""
         return site.add_pages(files, config, self.build)
@@ -108,10 +104,11 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         site.book_page(page, self.build)
         return html
 
-    @event_priority(-100)  # after mkdocs-macros has rendered the page
+    @event_priority(-100)  # after mkdocs-macros has rendered the authors' pages (it leaves the drawn ones alone)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Abbreviations of the glossary get their full form as a hover title."""
-        return site.append_abbreviations(markdown, self.build)
+        """The SOP, role and regulation pages drawn from the model; abbreviations of the glossary get their
+        full form as a hover title."""
+        return site.page_markdown(markdown, page, self.build)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Smaller pages: the navigation without its indentation, no script of the book; pages with a

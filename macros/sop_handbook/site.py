@@ -73,6 +73,7 @@ class Build:
     pdfs: bool = False  # this build prints every SOP and the book to PDF, and its pages link to them
     kertas: str = bagan.A4.nama  # the paper the forms print on
     sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
+    drawn: dict[str, Callable[[], str]] = field(default_factory=dict)  # the pages drawn from the model, by path
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -116,7 +117,7 @@ def configure(
     config.copyright = config.copyright or " · ".join(owners)
     _paper(config, kertas)
     _search_in_indonesian(config)
-    return Build(
+    build = Build(
         handbook=handbook,
         source_dates=source_dates(root),
         cover=render_pages.sampul_buku(handbook, config.site_name),
@@ -125,6 +126,29 @@ def configure(
         kertas=kertas,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
     )
+    build.drawn = drawn_pages(build)
+    return build
+
+
+def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
+    """How each page drawn from the model is drawn, by its path: the SOPs', the roles', the regulations'."""
+    handbook = build.handbook
+    assert handbook is not None
+    kertas = bagan.KERTAS[build.kertas]
+
+    def sop_page(sop: Sop) -> Callable[[], str]:
+        file_pdf = pdf.nama_berkas(sop) if build.pdfs and not sop.draf else None
+        return lambda: render_sop.sop_page(sop, handbook, build.source_dates.get(sop.file), file_pdf, kertas)
+
+    drawn = {src: sop_page(sop) for src, sop in build.sop_pages.items()}
+    for instansi, unit, _ in handbook.per_unit():
+        for peran in unit.pelaksana:
+            drawn[links.peran_src(instansi, unit, peran)] = functools.partial(
+                render_roles.peran_page, instansi, unit, peran, handbook
+            )
+    for peraturan in handbook.peraturan:
+        drawn[links.peraturan_src(peraturan)] = functools.partial(render_legal.peraturan_page, peraturan, handbook)
+    return drawn
 
 
 def use_package_files(config: MkDocsConfig) -> None:
@@ -493,14 +517,13 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
         # No table of contents column: the wide tables and the diagram need the room.
         # Kategori are Material tags: the Kategori page lists the SOPs by kind.
         tags = f"tags: [{', '.join(sop.kategori)}]\n" if sop.kategori else ""
-        # The macros find the SOP (role, regulation) of the page they are on: the pages of one kind are
-        # the same text, which mkdocs-macros then compiles once (see reuse_page_templates).
-        add(links.sop_src(sop), f"---\nhide: [toc]\n{tags}---\n{{{{ sop_page() }}}}\n", sop.file)
+        # The page's text is drawn from the model when MkDocs reads it (page_markdown), not by mkdocs-macros.
+        add(links.sop_src(sop), f"---\nhide: [toc]\n{tags}{_GENERATED}---\n", sop.file)
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
-            add(links.peran_src(instansi, unit, peran), "{{ peran_page() }}\n", f"{SOURCE_DIR}/{ORGANISASI}")
+            add(links.peran_src(instansi, unit, peran), f"---\n{_GENERATED}---\n", f"{SOURCE_DIR}/{ORGANISASI}")
     for peraturan in handbook.peraturan:
-        add(links.peraturan_src(peraturan), "{{ peraturan_page() }}\n", f"{SOURCE_DIR}/{PERATURAN}")
+        add(links.peraturan_src(peraturan), f"---\n{_GENERATED}---\n", f"{SOURCE_DIR}/{PERATURAN}")
     made_into = {sop.file: (sop.judul_tampil, links.sop_src(sop)) for sop in handbook.sops}
     made_into |= {
         f"{SOURCE_DIR}/{ORGANISASI}": ("Pelaksana", links.PELAKSANA),
@@ -520,6 +543,20 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
     return files
+
+
+# The front matter of the pages drawn from the model: mkdocs-macros leaves them alone (its render_macros).
+_GENERATED = "render_macros: false\n"
+
+
+def page_markdown(markdown: str, page: Page, build: Build) -> str:
+    """A page's Markdown as the build gives it: an SOP's, a role's or a regulation's page drawn from the
+    model (``build.drawn``), each with the glossary's hover titles on its abbreviations; every page then
+    gets the glossary's definitions for the abbreviations of its own text (``append_abbreviations``)."""
+    draw = build.drawn.get(page.file.src_uri)
+    if draw is not None and build.handbook is not None:
+        markdown = abbreviate(draw(), build.handbook.glosarium) + "\n"
+    return append_abbreviations(markdown, build)
 
 
 # The standard pages made from one source file: "Edit this page" opens that file.
@@ -599,7 +636,7 @@ def define_macros(env: Any, build: Build) -> None:
     handbook = build.handbook
     if handbook is None:
         return  # the only page, the list of errors, uses no macro
-    dates = build.source_dates
+    with_pdf = build.pdfs
 
     def here() -> str:
         return str(env.page.file.src_uri)
@@ -607,61 +644,16 @@ def define_macros(env: Any, build: Build) -> None:
     def macro(name: str, render: Callable[..., str]) -> None:
         env.macro(lambda *args: abbreviate(render(*args), handbook.glosarium), name)
 
-    # Generated pages call their macro without arguments: it draws the page's own SOP, role or regulation.
-    sop_of_page = {links.sop_src(sop): sop for sop in handbook.sops}
-    role_of_page = {
-        links.peran_src(instansi, unit, peran): (instansi, unit, peran)
-        for instansi, unit, _ in handbook.per_unit()
-        for peran in unit.pelaksana
-    }
-    regulation_of_page = {links.peraturan_src(peraturan): peraturan for peraturan in handbook.peraturan}
-
-    def own(pages: dict[str, Any], macro_name: str) -> Any:
-        if here() not in pages:
-            raise PluginError(f"{here()}: {{{{ {macro_name}() }}}} hanya untuk halaman yang dibuat dari sumber SOP")
-        return pages[here()]
-
-    with_pdf = build.pdfs
-    kertas = bagan.KERTAS[build.kertas]
-
-    def sop_page() -> str:
-        sop = own(sop_of_page, "sop_page")
-        file_pdf = pdf.nama_berkas(sop) if with_pdf and not sop.draf else None
-        return render_sop.sop_page(sop, handbook, dates.get(sop.file), file_pdf, kertas)
-
-    def peran_page() -> str:
-        instansi, unit, peran = own(role_of_page, "peran_page")
-        return render_roles.peran_page(instansi, unit, peran, handbook)
-
-    macro("sop_page", sop_page)
     macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here()))
     macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
     macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
     macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here()))
-    macro("peraturan_page", lambda: render_legal.peraturan_page(own(regulation_of_page, "peraturan_page"), handbook))
     macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here()))
     macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here()))
-    macro("peran_page", peran_page)
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
     book = build.book
     macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.buku_pdf() if with_pdf else None) if book else "")
-
-
-def reuse_page_templates(config: MkDocsConfig) -> None:
-    """Compile each distinct page text once.
-
-    mkdocs-macros compiles every page as a Jinja template (``from_string``, no
-    cache): a thousand SOP pages were a thousand compilations of the same text,
-    ``{{ sop_page() }}``. Jinja's code object does not depend on anything but
-    the text, so the environment's ``compile`` keeps the code of each text.
-    """
-    plugin = config.plugins.get("macros")
-    if plugin is None:
-        raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
-    jinja = plugin.env  # the macros plugin's Jinja environment
-    if not hasattr(jinja.compile, "cache_info"):
-        jinja.compile = functools.lru_cache(maxsize=64)(jinja.compile)
 
 
 def append_abbreviations(markdown: str, build: Build) -> str:
