@@ -103,6 +103,7 @@ def configure(
         # site deployed by mike has; elsewhere it fails in the reader's browser.
         config.extra.pop("version", None)
     root = project_root(config)
+    _watch(config, root / SOURCE_DIR)
     try:
         handbook = load_project(root)
     except SourceError as error:
@@ -149,6 +150,12 @@ def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
     for peraturan in handbook.peraturan:
         drawn[links.peraturan_src(peraturan)] = functools.partial(render_legal.peraturan_page, peraturan, handbook)
     return drawn
+
+
+def _watch(config: MkDocsConfig, folder: Path) -> None:
+    """``mkdocs serve`` rebuilds when a file of ``folder`` (the sources) changes, without a ``watch`` in mkdocs.yml."""
+    if all(Path(watched).resolve() != folder.resolve() for watched in config.watch):
+        config.watch.append(str(folder))
 
 
 def use_package_files(config: MkDocsConfig) -> None:
