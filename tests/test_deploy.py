@@ -275,6 +275,7 @@ def test_the_intranet_kit_s_nginx_serves_the_editions_with_types_and_caching(con
     the answers' types and caching: pages and data revalidated, Material's hashed files kept a year."""
     site = editions(SUB_PATH)
     with servers.docroot(site, SUB_PATH) as root, servers.nginx_kit(root, PORT) as url:
+        (root / "sop" / "2024" / "modul.mjs").write_text("export default 1;\n", encoding="utf-8")  # an agency's own
         home = url + "sop/"
         edition = home + "2024/"
         check_handbook(context, edition, directory_pages(site / "2024"), tmp_path, home=home)
@@ -290,6 +291,7 @@ def test_the_intranet_kit_s_nginx_serves_the_editions_with_types_and_caching(con
             f"2024/{resources.STYLESHEET}": ("text/css", "no-cache"),
             f"2024/assets/javascripts/{hashed}": ("application/javascript", "public, max-age=31536000, immutable"),
             "2024/sop/diskopukm/sekretariat/penyusunan-lkpj/penyusunan-lkpj.pdf": ("application/pdf", "public"),
+            "2024/modul.mjs": ("text/javascript", "no-cache"),
         }
         for path, (kind, caching) in expected.items():
             with urllib.request.urlopen(home + path) as answer:
