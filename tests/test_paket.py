@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,12 @@ def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_p
     (theme / "partials" / "copyright.html").write_text("<p>Hak cipta Dinas Contoh</p>\n", encoding="utf-8")
     (theme / "assets" / "stylesheets").mkdir(parents=True)
     (theme / "assets" / "stylesheets" / "sop.css").write_text("/* gaya dinas */\n", encoding="utf-8")
+    (theme / "partials" / "sop").mkdir()
+    (theme / "partials" / "sop" / "kop.html").write_text(
+        '<div class="sop-kop"><img src="{{ ke_akar }}assets/logo.png" alt="">'
+        "{% for line in baris %}<p>{{ line }}</p>{% endfor %}<p>{{ sop.nama }}</p></div>\n",
+        encoding="utf-8",
+    )
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: tema\n", 1),
@@ -82,6 +89,20 @@ def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_p
     sop = (result.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html").read_text(encoding="utf-8")
     assert '<script src="../../../../assets/javascripts/mermaid/mermaid.js"></script>' in sop
     assert not (result.site / "main.html").exists() and not (result.site / "partials").exists()
+    # Its kop, on the SOP's page and in the book, each with its own way to the site's root.
+    assert '<div class="sop-kop"><img src="../../../../assets/logo.png" alt=""><p>Pemerintah Provinsi' in sop
+    assert re.search(r"<p>Penyusunan (<abbr [^>]*>)?LKPJ(</abbr>)?</p></div>", sop)  # the SOP's own values too
+    book = (result.site / "buku" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="sop-kop"><img src="../assets/logo.png" alt="">' in book
+
+
+def test_a_template_writes_source_text_inertly_unless_it_is_markup():
+    from markupsafe import Markup
+    from sop_handbook import templates
+
+    env = templates.environment([])
+    page = env.from_string("<p>{{ teks }}</p>{{ html }}").render(teks="<b>{{ 7*7 }}</b> `x`", html=Markup("<br>"))
+    assert page == "<p>&lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt; &#96;x&#96;</p><br>"
 
 
 @pytest.mark.build

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlencode
 
+import jinja2
+
 from . import bagan, links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, format_jam
 from .fragments import (
@@ -28,6 +30,7 @@ from .fragments import (
 )
 from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
 from .tanggal import Tanggal
+from .templates import render
 from .text import h, tanggal
 
 PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
@@ -38,16 +41,22 @@ DRAF_NOTE = (
 
 
 def sop_page(
-    sop: Sop, handbook: Handbook, diubah: date | None = None, pdf: str | None = None, kertas: bagan.Kertas = bagan.A4
+    sop: Sop,
+    handbook: Handbook,
+    diubah: date | None = None,
+    pdf: str | None = None,
+    kertas: bagan.Kertas = bagan.A4,
+    templates: jinja2.Environment | None = None,
 ) -> str:
     """The whole page of one SOP, as Markdown with raw HTML blocks.
 
     ``diubah`` is the day its source last changed (from git), when known;
     ``pdf`` the file name of its PDF in the page's folder, when the build writes one;
-    ``kertas`` the paper its printed form is laid out for.
+    ``kertas`` the paper its printed form is laid out for; ``templates`` the
+    handbook's (``templates.environment``), else the package's.
     """
-    # The title as Material would write it, but in the page's own HTML: the book takes it from there.
-    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", _kop(sop), _cetak(sop, pdf)]
+    # The title as Material would write it, but in the page's own HTML.
+    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", kop(sop, links.sop_src(sop), templates), _cetak(sop, pdf)]
     if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
         message = (
             f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
@@ -122,7 +131,9 @@ def _belum_ditulis(sop: Sop) -> str:
     return "tidak terbaca di salinan" if "langkah" in sop.tidak_terbaca else "belum ditulis"
 
 
-def book_copy(sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4) -> str:
+def book_copy(
+    sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4, templates: jinja2.Environment | None = None
+) -> str:
     """An SOP as the printed book holds it (mkdocs-print-site-plugin's page): what its page prints.
 
     The title, the form's header, the identity part and the flowchart part,
@@ -134,7 +145,7 @@ def book_copy(sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4) -> 
     return "\n".join(
         [
             f"<h1>{h(sop.judul_tampil)}</h1>",
-            _kop(sop),
+            kop(sop, links.sop_src(sop), templates),  # print-site rewrites the page's relative addresses for the book
             '<h2 id="identitas-sop">Identitas SOP</h2>',
             identitas_table(sop, handbook, book=True),
             f'<h2 data-search-exclude id="{PROSEDUR_ID}">Prosedur</h2>',  # as the page's: search leaves the steps
@@ -143,13 +154,13 @@ def book_copy(sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4) -> 
     )
 
 
-def _kop(sop: Sop) -> str:
-    """The form's header as the agency prints it: its government, the agency (its own lines), the unit."""
+def kop(sop: Sop, on_src: str, templates: jinja2.Environment | None = None) -> str:
+    """The form's header as the agency prints it (the theme's ``partials/sop/kop.html``): its government,
+    the agency (its own lines), the unit; on the page ``on_src`` (an SOP's, or the book's)."""
     instansi = sop.instansi
     lines = [*((instansi.pemerintah,) if instansi.pemerintah else ()), *(instansi.kop or (instansi.nama,))]
     lines += sop.unit.jalur  # a unit inside another: the outer one first, as the form prints them
-    rows = "".join(f"<p>{h(line.upper())}</p>" for line in lines)
-    return f'<div class="sop-kop" role="group" aria-label="Kop formulir SOP">{rows}</div>'
+    return render(templates, "kop.html", baris=lines, sop=sop, ke_akar=links.relative_url(on_src, links.HOME))
 
 
 def identitas_table(sop: Sop, handbook: Handbook, book: bool = False) -> str:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,7 @@ from . import (
     render_sop,
     resources,
     search,
+    templates,
 )
 from .glosarium import abbreviate, markdown_definitions
 from .legal import JENIS, sitasi, urutan
@@ -74,6 +76,7 @@ class Build:
     kertas: str = bagan.A4.nama  # the paper the forms print on
     sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
     drawn: dict[str, Callable[[], str]] = field(default_factory=dict)  # the pages drawn from the model, by path
+    templates: jinja2.Environment | None = None  # the markup's templates, the handbook's custom_dir first
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -126,6 +129,7 @@ def configure(
         pdfs=pdfs and not serving,
         kertas=kertas,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
+        templates=templates.environment(config.theme.dirs),
     )
     build.drawn = drawn_pages(build)
     return build
@@ -139,7 +143,8 @@ def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
 
     def sop_page(sop: Sop) -> Callable[[], str]:
         file_pdf = pdf.nama_berkas(sop) if build.pdfs and not sop.draf else None
-        return lambda: render_sop.sop_page(sop, handbook, build.source_dates.get(sop.file), file_pdf, kertas)
+        changed = build.source_dates.get(sop.file)
+        return lambda: render_sop.sop_page(sop, handbook, changed, file_pdf, kertas, build.templates)
 
     drawn = {src: sop_page(sop) for src, sop in build.sop_pages.items()}
     for instansi, unit, _ in handbook.per_unit():
@@ -367,7 +372,7 @@ def book_page(page: Page, build: Build) -> None:
     sop = build.sop_pages.get(page.file.src_uri)
     if sop is None or build.handbook is None or not hasattr(page, "html"):
         return
-    page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas])
+    page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas], build.templates)
 
 
 def compact_templates(env: Environment) -> Environment:
