@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import jinja2
+from markupsafe import Markup
 
 from . import bagan, links, mermaid, render_legal, render_roles
 from .durations import KonvensiWaktu, format_jam
@@ -64,7 +65,7 @@ def sop_page(
         parts.append(admonition("warning", "Perlu ditinjau", message))
     if sop.ada_rekonstruksi:
         parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
-    parts += ["## Identitas SOP", identitas_table(sop, handbook), dirujuk_oleh(sop, handbook)]
+    parts += ["## Identitas SOP", identitas_table(sop, handbook, templates=templates), dirujuk_oleh(sop, handbook)]
     parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
     if sop.draf:
         note = DRAF_NOTE.format(_belum_ditulis(sop))
@@ -147,7 +148,7 @@ def book_copy(
             f"<h1>{h(sop.judul_tampil)}</h1>",
             kop(sop, links.sop_src(sop), templates),  # print-site rewrites the page's relative addresses for the book
             '<h2 id="identitas-sop">Identitas SOP</h2>',
-            identitas_table(sop, handbook, book=True),
+            identitas_table(sop, handbook, book=True, templates=templates),
             f'<h2 data-search-exclude id="{PROSEDUR_ID}">Prosedur</h2>',  # as the page's: search leaves the steps
             prosedur_table(sop, sop.instansi.konvensi, kertas, book=True),
         ]
@@ -163,9 +164,11 @@ def kop(sop: Sop, on_src: str, templates: jinja2.Environment | None = None) -> s
     return render(templates, "kop.html", baris=lines, sop=sop, ke_akar=links.relative_url(on_src, links.HOME))
 
 
-def identitas_table(sop: Sop, handbook: Handbook, book: bool = False) -> str:
-    """The identity part of the form: thirteen fields, empty ones shown empty; for the ``book``, without
-    links to regulations and without the notes for reviewers."""
+def identitas_table(
+    sop: Sop, handbook: Handbook, book: bool = False, templates: jinja2.Environment | None = None
+) -> str:
+    """The identity part of the form (the theme's ``partials/sop/identitas.html``): thirteen fields, empty
+    ones shown empty; for the ``book``, without links to regulations and without the notes for reviewers."""
     src = links.sop_src(sop)
     rows = [
         ("Unit Kerja", h(f"{sop.unit.judul}, {sop.instansi.nama}" if sop.unit.jalur else sop.instansi.nama)),
@@ -180,8 +183,7 @@ def identitas_table(sop: Sop, handbook: Handbook, book: bool = False) -> str:
         ("Peringatan", h(sop.peringatan) if sop.peringatan else _kosong(sop, "peringatan")),
         ("Pencatatan dan Pendataan", _daftar(sop, "pencatatan_pendataan", _list(sop.pencatatan_pendataan))),
     ]
-    body = "\n".join(f'<tr><th scope="row">{label}</th> <td>{value}</td></tr>' for label, value in rows)
-    return f'<table class="sop-identitas"><tbody>\n{body}\n</tbody></table>'
+    return render(templates, "identitas.html", rows=[(label, Markup(value)) for label, value in rows], sop=sop)
 
 
 def _dates(sop: Sop) -> tuple[tuple[str, str, Tanggal | None], ...]:
