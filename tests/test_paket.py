@@ -117,3 +117,22 @@ def test_the_macros_without_the_plugin_say_what_to_add(tmp_path):
     assert result.returncode == 1
     assert "sop_handbook.pluglet: pasang juga plugin 'sop-handbook' di mkdocs.yml (plugins)" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.build
+def test_the_sources_may_sit_in_a_folder_of_another_name(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    (project / "sop_source").rename(project / "sumber-sop")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - sop-handbook:\n", "  - sop-handbook:\n      sumber: sumber-sop\n", 1), "utf-8")
+    result = build(project, SOP_EDIT_URI="https://git.contoh.invalid/edit/main/")
+    assert result.returncode == 0, result.output
+    sop = (result.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html").read_text(encoding="utf-8")
+    assert "https://git.contoh.invalid/edit/main/sumber-sop/penyusunan-lkpj.yaml" in sop
+    dasar_hukum = (result.site / "dasar-hukum" / "index.html").read_text(encoding="utf-8")
+    assert "https://git.contoh.invalid/edit/main/sumber-sop/peraturan.yaml" in dasar_hukum
+    assert (result.site / "sumber" / "sumber-sop" / "organisasi" / "index.html").is_file()
+    checked = sop_handbook(cwd=project)  # the command reads the option from mkdocs.yml
+    assert checked.returncode == 0, checked.stderr
+    assert "6 SOP, 66 langkah: tidak ada galat" in checked.stdout

@@ -33,6 +33,8 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+import yaml
+
 from .diff import compare
 from .impor.tulis import impor, laporan
 from .loader import SCHEMA_DIR, SOURCE_DIR, load_project
@@ -57,13 +59,37 @@ Situs dibangun dengan `mkdocs build` / `mkdocs serve` (plugin sop-handbook di mk
 """
 
 
+class _Tolerant(yaml.SafeLoader):
+    """mkdocs.yml as data, its tags (``!ENV``, ``!!python/name:``) read as nothing."""
+
+
+_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def sources_folder(root: Path) -> str:
+    """The sources' folder of the handbook in ``root``: the sop-handbook plugin's ``sumber`` in mkdocs.yml,
+    else ``sop_source``."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    except (OSError, yaml.YAMLError):
+        return SOURCE_DIR
+    plugins = config.get("plugins", []) if isinstance(config, dict) else []
+    for entry in plugins if isinstance(plugins, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("sop-handbook"), dict):
+            sumber = entry["sop-handbook"].get("sumber")
+            return sumber if isinstance(sumber, str) and sumber else SOURCE_DIR
+    return SOURCE_DIR
+
+
 def check(root: Path, github: bool = False) -> int:
     """Check the sources; print errors or warnings (and annotations for GitHub)."""
-    if not (root / SOURCE_DIR).is_dir():
-        print(f"{root}: tidak ada {SOURCE_DIR}/; jalankan di folder proyek buku pedoman", file=sys.stderr)
+    sumber = sources_folder(root)
+    if not (root / sumber).is_dir():
+        print(f"{root}: tidak ada {sumber}/; jalankan di folder proyek buku pedoman", file=sys.stderr)
         return 2
     try:
-        handbook = load_project(root)
+        handbook = load_project(root, sumber=sumber)
     except SourceError as error:
         print(error, file=sys.stderr)
         if github:
@@ -88,8 +114,9 @@ def annotation(problem: Problem) -> str:
 
 def diff(base: str, root: Path) -> int:
     """Print the changes of the working tree's SOPs against git revision ``base``."""
+    sumber = sources_folder(root)
     try:
-        archive = subprocess.run(["git", "archive", base, SOURCE_DIR], cwd=root, capture_output=True, check=True).stdout
+        archive = subprocess.run(["git", "archive", base, sumber], cwd=root, capture_output=True, check=True).stdout
     except subprocess.CalledProcessError as error:
         print(f"revisi '{base}' tidak dapat dibaca dari git: {error.stderr.decode().strip()}", file=sys.stderr)
         return 2
@@ -97,7 +124,7 @@ def diff(base: str, root: Path) -> int:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old_root, filter="data")
         try:
-            old, new = load_project(Path(old_root)), load_project(root)
+            old, new = load_project(Path(old_root), sumber=sumber), load_project(root, sumber=sumber)
         except SourceError as error:
             print(f"sumber tidak dapat dibandingkan:\n{error}", file=sys.stderr)
             return 1
@@ -112,11 +139,12 @@ def new_sop_file(argv: list[str]) -> int:
         return 2
     sop_id, judul, instansi, unit = (*argv[:4], "", "")[:4]
     root = Path.cwd()
-    target = root / SOURCE_DIR / f"{sop_id}.yaml"
+    sumber = sources_folder(root)
+    target = root / sumber / f"{sop_id}.yaml"
     try:
         if target.exists():
             raise ValueError(f"{target.relative_to(root)} sudah ada")
-        text = new_sop(load_project(root), sop_id, judul, instansi, unit)
+        text = new_sop(load_project(root, sumber=sumber), sop_id, judul, instansi, unit)
     except (ValueError, SourceError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -178,7 +206,8 @@ def import_files(argv: list[str]) -> int:
         return 2
     root = Path.cwd()
     try:
-        handbook = load_project(root) if (root / SOURCE_DIR / "organisasi.yaml").is_file() else None
+        sumber = sources_folder(root)
+        handbook = load_project(root, sumber=sumber) if (root / sumber / "organisasi.yaml").is_file() else None
     except SourceError as error:
         print(f"sumber buku ini bergalat; perbaiki dulu:\n{error}", file=sys.stderr)
         return 1

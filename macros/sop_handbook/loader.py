@@ -50,8 +50,9 @@ GLOSARIUM = "glosarium.yaml"
 CATALOGUES = (ORGANISASI, PERATURAN, GLOSARIUM)
 
 
-def load_project(root: Path, hari_ini: date | None = None) -> Handbook:
-    """Load the handbook of the project in ``root`` (its sop_source/), checked with the package's schemas.
+def load_project(root: Path, hari_ini: date | None = None, sumber: str = SOURCE_DIR) -> Handbook:
+    """Load the handbook of the project in ``root`` (its sources' folder ``sumber``), checked with the
+    package's schemas.
 
     Its schema/ is the copy the sources' first lines name for their editors
     (``sop-handbook skema`` writes it); a copy that differs is reported.
@@ -64,7 +65,7 @@ def load_project(root: Path, hari_ini: date | None = None) -> Handbook:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return load_handbook(root / SOURCE_DIR, SCHEMAS, root, hari_ini, editor_schemas=root / SCHEMA_DIR)
+        return load_handbook(root / sumber, SCHEMAS, root, hari_ini, editor_schemas=root / SCHEMA_DIR)
     finally:
         if was_enabled:
             gc.enable()

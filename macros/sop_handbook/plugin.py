@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import bagan, mermaid_scripts, site
+from . import bagan, loader, mermaid_scripts, site
 
 
 class Kertas(c.OptionallyRequired[str]):
@@ -47,6 +47,7 @@ class Saklar(c.OptionallyRequired[bool]):
 class SopHandbookConfig(base.Config):
     """The options of the ``sop-handbook`` plugin."""
 
+    sumber = c.Type(str, default=loader.SOURCE_DIR)  # the sources' folder, relative to mkdocs.yml's
     kertas = Kertas(default=bagan.A4.nama)
     buku = Saklar(default=True)  # the book of every SOP to print (mkdocs-print-site-plugin's page buku/)
     pdf = Saklar(default=False)  # print every SOP page and the book to PDF after the build
@@ -85,7 +86,8 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the sources; stop the build on any error (show them, when serving)."""
         mermaid_scripts.install(config)
-        self.build = site.configure(config, self.serving, self.config.kertas, self.config.pdf, self.config.buku)
+        options = self.config
+        self.build = site.configure(config, self.serving, options.kertas, options.pdf, options.buku, options.sumber)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

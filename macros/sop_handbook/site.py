@@ -74,6 +74,7 @@ class Build:
     book: bool = False  # mkdocs-print-site-plugin builds the book (SOP_BUKU=false leaves it out)
     pdfs: bool = False  # this build prints every SOP and the book to PDF, and its pages link to them
     kertas: str = bagan.A4.nama  # the paper the forms print on
+    sumber: str = SOURCE_DIR  # the sources' folder, relative to mkdocs.yml's
     sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
     drawn: dict[str, Callable[[], str]] = field(default_factory=dict)  # the pages drawn from the model, by path
     templates: jinja2.Environment | None = None  # the markup's templates, the handbook's custom_dir first
@@ -85,11 +86,17 @@ def project_root(config: MkDocsConfig) -> Path:
 
 
 def configure(
-    config: MkDocsConfig, serving: bool = False, kertas: str = "A4", pdfs: bool = False, buku: bool = True
+    config: MkDocsConfig,
+    serving: bool = False,
+    kertas: str = "A4",
+    pdfs: bool = False,
+    buku: bool = True,
+    sumber: str = SOURCE_DIR,
 ) -> Build:
     """Load and check every source, then set the navigation from the model; the forms print on
     ``kertas``; ``pdfs``: the build prints every SOP page and the book to PDF; ``buku``: the book is
-    built (by mkdocs-print-site-plugin, when mkdocs.yml has it). What the build knows.
+    built (by mkdocs-print-site-plugin, when mkdocs.yml has it); ``sumber``: the sources' folder. What
+    the build knows.
 
     Bad sources stop the build. Under ``mkdocs serve`` (``serving``) they give
     a one-page site listing the errors instead, so that the preview shows them
@@ -106,9 +113,9 @@ def configure(
         # site deployed by mike has; elsewhere it fails in the reader's browser.
         config.extra.pop("version", None)
     root = project_root(config)
-    _watch(config, root / SOURCE_DIR)
+    _watch(config, root / sumber)
     try:
-        handbook = load_project(root)
+        handbook = load_project(root, sumber=sumber)
     except SourceError as error:
         if not serving:
             raise PluginError(str(error)) from None
@@ -123,11 +130,12 @@ def configure(
     _search_in_indonesian(config)
     build = Build(
         handbook=handbook,
-        source_dates=source_dates(root),
+        source_dates=source_dates(root, sumber),
         cover=render_pages.sampul_buku(handbook, config.site_name),
         book=book_plugin(config) is not None,
         pdfs=pdfs and not serving,
         kertas=kertas,
+        sumber=sumber,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
         templates=templates.environment(config.theme.dirs),
     )
@@ -431,12 +439,12 @@ def compact_navigation(page_html: str) -> str:
     return page_html[:start] + sidebars + page_html[end:]
 
 
-def source_dates(root: Path) -> dict[str, date]:
+def source_dates(root: Path, sumber: str = SOURCE_DIR) -> dict[str, date]:
     """The day each source file last changed in git (one ``git log`` for all of them).
 
     Outside a git checkout, or without git, nothing is known and pages say nothing.
     """
-    command = ["git", "log", "--format=%x00%cs", "--name-only", "--", SOURCE_DIR]
+    command = ["git", "log", "--format=%x00%cs", "--name-only", "--", sumber]
     try:
         result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
@@ -518,7 +526,7 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
     drop_unused_theme_files(files, config)
     for page in files.documentation_pages():
         page.edit_uri = f"{docs}/{page.src_uri}"
-    add_standard_pages(files, config)
+    add_standard_pages(files, config, build.sumber)
 
     def add(src: str, content: str, source: str, **options: Any) -> None:
         file = File.generated(config, src, content=content, **options)
@@ -533,19 +541,19 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
         add(links.sop_src(sop), f"---\nhide: [toc]\n{tags}{_GENERATED}---\n", sop.file)
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
-            add(links.peran_src(instansi, unit, peran), f"---\n{_GENERATED}---\n", f"{SOURCE_DIR}/{ORGANISASI}")
+            add(links.peran_src(instansi, unit, peran), f"---\n{_GENERATED}---\n", f"{build.sumber}/{ORGANISASI}")
     for peraturan in handbook.peraturan:
-        add(links.peraturan_src(peraturan), f"---\n{_GENERATED}---\n", f"{SOURCE_DIR}/{PERATURAN}")
+        add(links.peraturan_src(peraturan), f"---\n{_GENERATED}---\n", f"{build.sumber}/{PERATURAN}")
     made_into = {sop.file: (sop.judul_tampil, links.sop_src(sop)) for sop in handbook.sops}
     made_into |= {
-        f"{SOURCE_DIR}/{ORGANISASI}": ("Pelaksana", links.PELAKSANA),
-        f"{SOURCE_DIR}/{PERATURAN}": ("Dasar Hukum", links.DASAR_HUKUM),
-        f"{SOURCE_DIR}/{GLOSARIUM}": ("Glosarium", links.GLOSARIUM),
+        f"{build.sumber}/{ORGANISASI}": ("Pelaksana", links.PELAKSANA),
+        f"{build.sumber}/{PERATURAN}": ("Dasar Hukum", links.DASAR_HUKUM),
+        f"{build.sumber}/{GLOSARIUM}": ("Glosarium", links.GLOSARIUM),
     }
     noted: dict[str, set[int]] = {}  # the lines "Catatan mutu data" links to
     for problem in handbook.catatan_mutu:
         noted.setdefault(problem.file, set()).add(problem.line)
-    for path in sorted((root / SOURCE_DIR).rglob("*.yaml")):
+    for path in sorted((root / build.sumber).rglob("*.yaml")):
         file = path.relative_to(root).as_posix()
         edit_url = f"{config.edit_uri}{file}" if config.edit_uri else None
         text = path.read_text(encoding="utf-8-sig")
@@ -571,15 +579,11 @@ def page_markdown(markdown: str, page: Page, build: Build) -> str:
     return append_abbreviations(markdown, build)
 
 
-# The standard pages made from one source file: "Edit this page" opens that file.
-_STANDARD_SOURCES = {
-    links.PELAKSANA: f"{SOURCE_DIR}/{ORGANISASI}",
-    links.DASAR_HUKUM: f"{SOURCE_DIR}/{PERATURAN}",
-    links.GLOSARIUM: f"{SOURCE_DIR}/{GLOSARIUM}",
-}
+# The standard pages made from one source file (its name in the sources' folder): "Edit this page" opens it.
+_STANDARD_SOURCES = {links.PELAKSANA: ORGANISASI, links.DASAR_HUKUM: PERATURAN, links.GLOSARIUM: GLOSARIUM}
 
 
-def add_standard_pages(files: Files, config: MkDocsConfig) -> None:
+def add_standard_pages(files: Files, config: MkDocsConfig, sumber: str = SOURCE_DIR) -> None:
     """The package's standard pages (``resources.PAGES``) that the handbook's ``docs/`` does not have.
 
     A handbook replaces one by a page of the same path in ``docs/``. The
@@ -591,7 +595,8 @@ def add_standard_pages(files: Files, config: MkDocsConfig) -> None:
             continue
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri == links.MONITORING else InclusionLevel.UNDEFINED
         file = File.generated(config, src_uri, abs_src_path=str(resources.PAGES / src_uri), inclusion=inclusion)
-        file.edit_uri = _STANDARD_SOURCES.get(src_uri)
+        made_from = _STANDARD_SOURCES.get(src_uri)
+        file.edit_uri = f"{sumber}/{made_from}" if made_from else None
         pages.append(file)
     # In the order MkDocs reads a docs folder, as if the standard pages were in it (the search index's order).
     for page in files.documentation_pages():
