@@ -171,16 +171,23 @@ bench-import: setup $(CHROMIUM)
 # the wheel, which carries the built Mermaid (no Node where it is installed), and
 # a wheelhouse of it and every pinned dependency, for a machine without internet
 # (pip install --no-index --find-links wheelhouse sop-handbook). The wheels of
-# compiled dependencies are this machine's platform and Python.
+# compiled dependencies are this machine's platform and Python, or, with
+# PLATFORM=win_amd64 PYTHON_VERSION=3.12, those of the offices' Windows machines.
 DIST ?= dist
 WHEELHOUSE ?= wheelhouse
+PYTHON_VERSION ?= 3.11.9
 wheel: $(STAMP) $(MERMAID_JS) $(IFRAME_WORKER)
 	rm -rf $(DIST) build
 	$(BIN)/pip wheel --quiet --no-deps --wheel-dir $(DIST) .
 	rm -rf build
 
 wheelhouse: wheel
+ifdef PLATFORM
+	$(BIN)/pip download --quiet --dest $(WHEELHOUSE) --only-binary=:all: \
+	    --platform $(PLATFORM) --python-version $(PYTHON_VERSION) -r requirements.txt
+else
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) -r requirements.txt
+endif
 	cp $(DIST)/*.whl $(WHEELHOUSE)/
 
 clean:

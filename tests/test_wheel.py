@@ -11,6 +11,7 @@ repository on its path: no Node, no make, no source tree. The installed
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -26,18 +27,19 @@ pytestmark = pytest.mark.build
 EXAMPLE = ROOT / "examples" / "lintas-instansi" / "sop_source"
 
 
+def make_wheelhouse(dist: Path, wheelhouse: Path, *variables: str) -> None:
+    """``make wheelhouse`` (and so ``make wheel``) into ``dist`` and ``wheelhouse``, with this run's virtualenv."""
+    command = ["make", "wheelhouse", f"VENV={VENV}", f"DIST={dist}", f"WHEELHOUSE={wheelhouse}", *variables]
+    command += [f"--assume-old={target}" for target in PREBUILT]
+    made = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory) -> Path:
     """The folder holding ``dist/`` (the wheel) and ``wheelhouse/``, made by ``make wheelhouse``."""
     out = tmp_path_factory.mktemp("paket")
-    made = subprocess.run(
-        ["make", "wheelhouse", f"VENV={VENV}", f"DIST={out / 'dist'}", f"WHEELHOUSE={out / 'wheelhouse'}"]
-        + [f"--assume-old={target}" for target in PREBUILT],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert made.returncode == 0, made.stdout + made.stderr
+    make_wheelhouse(out / "dist", out / "wheelhouse")
     return out
 
 
@@ -119,3 +121,23 @@ def test_a_new_agency_s_handbook_passes_its_own_make_test_offline(installed, mad
     page = project / "site/sop/dinas-pendidikan-kota-contoh/sekretariat/contoh-penanganan-surat-masuk/index.html"
     html = page.read_text(encoding="utf-8")
     assert "<h1>Penanganan Surat Masuk" in html and '<pre  class="mermaid">' in html  # the form and its diagram
+
+
+def test_a_wheelhouse_for_windows_holds_all_that_pip_needs_there(made, tmp_path):
+    """``make wheelhouse PLATFORM=win_amd64``: every pinned dependency as a Windows wheel, so that pip on an
+    office's Windows machine installs the package from it with no internet (resolved here for that platform)."""
+    wheelhouse = tmp_path / "wheelhouse-windows"
+    make_wheelhouse(made / "dist", wheelhouse, "PLATFORM=win_amd64", "PYTHON_VERSION=3.12.8")
+    compiled = sorted(p.name for p in wheelhouse.glob("*.whl") if not p.name.endswith("-any.whl"))
+    assert compiled and all(name.endswith("-win_amd64.whl") for name in compiled), compiled
+    report = tmp_path / "report.json"
+    resolved = subprocess.run(
+        [str(VENV / "bin" / "pip"), "install", "--dry-run", "--ignore-installed", "--no-index", "--find-links",
+         str(wheelhouse), "--platform", "win_amd64", "--python-version", "3.12.8", "--only-binary=:all:",
+         "--target", str(tmp_path / "ziel"), "--report", str(report), "sop-handbook"],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert resolved.returncode == 0, resolved.stdout + resolved.stderr
+    installed = {item["metadata"]["name"].lower() for item in json.loads(report.read_text())["install"]}
+    assert {"sop-handbook", "mkdocs-material", "lxml", "pillow", "pypdfium2"} <= installed
