@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sop_handbook import links, site
+from sop_handbook import links, print_site, site
 
 
 @event_priority(100)  # as the sop-handbook plugin's, before mkdocs-print-site-plugin reads its cover
@@ -39,11 +39,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return site.compact_navigation(site.without_book_script(output))
+    return site.compact_navigation(print_site.without_script(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return site.without_book_script(output_content)
+    return print_site.without_script(output_content)
 
 
 @event_priority(-100)  # after mkdocs-print-site-plugin's, as the handbook's hooks

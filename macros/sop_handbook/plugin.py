@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import bagan, loader, mermaid_scripts, site
+from . import bagan, loader, mermaid_scripts, print_site, site
 
 
 class Kertas(c.OptionallyRequired[str]):
@@ -125,7 +125,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page without the book's script, as the others."""
-        return site.without_book_script(output_content)
+        return print_site.without_script(output_content)
 
     # After Material's search plugin has written its index and print-site the book (0),
     # before Material's offline plugin inlines the index we rewrite (-100).

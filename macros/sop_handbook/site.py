@@ -41,6 +41,7 @@ from . import (
     mermaid_preload,
     mermaid_scripts,
     pdf,
+    print_site,
     render_legal,
     render_pages,
     render_roles,
@@ -58,7 +59,6 @@ from .text import h
 
 log = logging.getLogger("mkdocs.sop_handbook")
 MIKE_VERSION = "MIKE_DOCS_VERSION"  # set by mike while it builds an edition
-BUKU = "print-site"  # mkdocs-print-site-plugin: the whole handbook as one page to print, the book
 OFFLINE = "material/offline"  # Material's offline plugin: the edition opened from files (make offline)
 KERTAS_CSS = "assets/stylesheets/kertas-{}.css"  # the page size and column widths of a paper other than A4
 
@@ -102,9 +102,7 @@ def configure(
     a one-page site listing the errors instead, so that the preview shows them
     and comes back by itself once the source is fixed.
     """
-    book = config.plugins.get(BUKU)
-    if book is not None:  # before its own on_config, which reads it
-        book.config["enabled"] = bool(book.config["enabled"]) and buku
+    print_site.turn_off_unless(config, buku)
     use_package_files(config)
     _offline_edition(config)
     links.set_directory_urls(config.use_directory_urls)
@@ -132,7 +130,7 @@ def configure(
         handbook=handbook,
         source_dates=source_dates(root, sumber),
         cover=render_pages.sampul_buku(handbook, config.site_name),
-        book=book_plugin(config) is not None,
+        book=print_site.plugin(config) is not None,
         pdfs=pdfs and not serving,
         kertas=kertas,
         sumber=sumber,
@@ -197,9 +195,7 @@ def use_package_files(config: MkDocsConfig) -> None:
                 f"sop_handbook: {resources.THEME / resources.MERMAID} tidak ada; jalankan `make setup` "
                 "(paket dari wheel sudah memuatnya)"
             )
-    book = config.plugins.get(BUKU)
-    if book is not None and not book.config["cover_page_template"]:
-        book.config["cover_page_template"] = str(_theme_file(config, resources.BOOK_COVER))
+    print_site.use_cover(config, str(_theme_file(config, resources.BOOK_COVER)))
 
 
 def _site_folders(config: MkDocsConfig) -> tuple[Path, ...]:
@@ -327,10 +323,9 @@ def book_context(config: MkDocsConfig) -> None:
     for the 404 page after the plugin's ``on_template_context`` has kept that
     context: the plugin gets a copy, the 404 page keeps its own.
     """
-    plugin = book_plugin(config)
-    if plugin is None or not plugin.context:
-        return
-    plugin.context = {**plugin.context, "base_url": get_relative_url(".", links.page_url(links.BUKU))}
+    book = print_site.plugin(config)
+    if book is not None:
+        print_site.set_base_url(book, get_relative_url(".", links.page_url(links.BUKU)))
 
 
 def book_contents(nav: Navigation, config: MkDocsConfig, build: Build) -> None:
@@ -340,17 +335,11 @@ def book_contents(nav: Navigation, config: MkDocsConfig, build: Build) -> None:
     pages (roles, regulations, the glossary, ...) are the web's ways through
     the SOPs, not part of the printed book. Called after the plugin's on_nav.
     """
-    plugin = book_plugin(config)
-    if plugin is not None:
+    book = print_site.plugin(config)
+    if book is not None:
         handbook = build.handbook  # none in the bench's floor, plain Markdown without drafts
         drafts = {links.sop_src(sop) for sop in handbook.sops if sop.draf} if handbook else set()
-        plugin.renderer.items = _sop_items(nav.items, drafts)
-
-
-def book_plugin(config: MkDocsConfig) -> Any:
-    """mkdocs-print-site-plugin, when it is on and so builds the book; else None (``SOP_BUKU=false``)."""
-    plugin = config.plugins.get(BUKU)
-    return plugin if plugin is not None and plugin.config["enabled"] else None
+        print_site.keep_pages(book, _sop_items(nav.items, drafts))
 
 
 def _sop_items(items: list[Any], drafts: set[str]) -> list[Any]:
@@ -401,26 +390,13 @@ _GAP = re.compile(r">\s+<")
 _SPACES = re.compile(r"\s{2,}")
 
 
-_BOOK_SCRIPT = re.compile(r'<script src="/?(?:\.\./)*js/print-site\.js"></script>')
-
-
 def finish_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Smaller pages: the navigation without its indentation, no script of the book; pages with a diagram
     preload Mermaid's modules."""
     mermaid2 = config.plugins.get("mermaid2")
     entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
-    output = compact_navigation(without_book_script(output))
+    output = compact_navigation(print_site.without_script(output))
     return mermaid_preload.preload(output, page.url, _site_folders(config), entry)
-
-
-def without_book_script(page_html: str) -> str:
-    """A page without mkdocs-print-site-plugin's script, which only the book uses.
-
-    The plugin adds it to every page (``extra_javascript``); it only defines
-    functions that the book's own page calls, and the book's page is written by
-    the plugin, not through on_post_page. At a thousand SOPs it was 0.12 MB.
-    """
-    return _BOOK_SCRIPT.sub("", page_html, count=1)
 
 
 def compact_navigation(page_html: str) -> str:
