@@ -136,3 +136,17 @@ def test_the_sources_may_sit_in_a_folder_of_another_name(tmp_path):
     checked = sop_handbook(cwd=project)  # the command reads the option from mkdocs.yml
     assert checked.returncode == 0, checked.stderr
     assert "6 SOP, 66 langkah: tidak ada galat" in checked.stdout
+
+
+def test_the_sources_folder_is_watched_once_and_only_when_it_is_there(tmp_path):
+    from types import SimpleNamespace
+
+    from sop_handbook import site
+
+    config = SimpleNamespace(watch=[])
+    site._watch(config, tmp_path / "sop_source")
+    assert config.watch == []  # not there: the build says so, the watcher is not asked to fail
+    (tmp_path / "sop_source").mkdir()
+    site._watch(config, tmp_path / "sop_source")
+    site._watch(config, tmp_path / "." / "sop_source")
+    assert config.watch == [str(tmp_path / "sop_source")]

@@ -164,8 +164,11 @@ def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
 
 
 def _watch(config: MkDocsConfig, folder: Path) -> None:
-    """``mkdocs serve`` rebuilds when a file of ``folder`` (the sources) changes, without a ``watch`` in mkdocs.yml."""
-    if all(Path(watched).resolve() != folder.resolve() for watched in config.watch):
+    """``mkdocs serve`` rebuilds when a file of ``folder`` (the sources) changes, without a ``watch`` in mkdocs.yml.
+
+    A folder that is not there is not watched (the watcher would fail on it): the build reports it missing.
+    """
+    if folder.is_dir() and all(Path(watched).resolve() != folder.resolve() for watched in config.watch):
         config.watch.append(str(folder))
 
 
