@@ -36,7 +36,6 @@ import logging
 import os
 import re
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from mermaid2.fence import fence_mermaid_custom  # type: ignore[import-untyped]
@@ -175,20 +174,20 @@ def install(config: MkDocsConfig) -> None:
             origins[fast] = origins.pop(handler)
 
 
-def use_library(plugin: Any, entry: str, folders: tuple[Path, ...]) -> None:
-    """mermaid2 loads ``entry`` (the package's Mermaid, a path of the site) unless ``mkdocs.yml`` names another.
+def use_library(plugin: Any, entry: str, built: bool) -> bool:
+    """mermaid2 loads ``entry`` (the package's Mermaid, a path of the site, ``built`` when the site has it)
+    unless ``mkdocs.yml`` names another; whether it does.
 
     mermaid2 takes a ``javascript`` of its own for a URL or a file of the docs
     folder, which it checks exists there the first time it is asked (its
     ``javascript`` property; without one it asks a CDN). The package's Mermaid
-    is a file of the theme (``folders`` after the docs'), copied into the site
-    like the theme's others: the property's cached value is set to it, so the
-    check is not made where the file is not. Call before mermaid2's own
-    ``on_config``, which reads it.
+    is a file of the theme, copied into the site like the theme's others: the
+    property's cached value is set to it, so the check is not made where the
+    file is not. Call before mermaid2's own ``on_config``, which reads it.
     """
-    javascript = plugin.config.get("javascript") or entry
-    if javascript != entry:
-        return
+    if (plugin.config.get("javascript") or entry) != entry:
+        return False
     plugin.config["javascript"] = entry
-    if any((folder / entry).is_file() for folder in folders):
+    if built:
         plugin._javascript = entry  # the property's cache (mermaid2 PROVEN_WITH)
+    return True

@@ -29,7 +29,7 @@ from .fragments import (
     sop_link,
     sop_luar,
 )
-from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
+from .model import TIDAK_TERCANTUM, Handbook, Langkah, Peran, Sop
 from .tanggal import Tanggal
 from .templates import render
 from .text import h, tanggal
@@ -57,7 +57,7 @@ def sop_page(
     handbook's (``templates.environment``), else the package's.
     """
     # The title as Material would write it, but in the page's own HTML.
-    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", kop(sop, links.sop_src(sop), templates), _cetak(sop, pdf)]
+    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", kop(sop, templates), _cetak(sop, pdf)]
     if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
         message = (
             f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
@@ -146,7 +146,7 @@ def book_copy(
     return "\n".join(
         [
             f"<h1>{h(sop.judul_tampil)}</h1>",
-            kop(sop, links.sop_src(sop), templates),  # print-site rewrites the page's relative addresses for the book
+            kop(sop, templates),  # its addresses relative to the SOP's page: print-site rewrites them for the book
             '<h2 id="identitas-sop">Identitas SOP</h2>',
             identitas_table(sop, handbook, book=True, templates=templates),
             f'<h2 data-search-exclude id="{PROSEDUR_ID}">Prosedur</h2>',  # as the page's: search leaves the steps
@@ -155,13 +155,14 @@ def book_copy(
     )
 
 
-def kop(sop: Sop, on_src: str, templates: jinja2.Environment | None = None) -> str:
+def kop(sop: Sop, templates: jinja2.Environment | None = None) -> str:
     """The form's header as the agency prints it (the theme's ``partials/sop/kop.html``): its government,
-    the agency (its own lines), the unit; on the page ``on_src`` (an SOP's, or the book's)."""
+    the agency (its own lines), the unit; addresses in it are relative to the SOP's page."""
     instansi = sop.instansi
     lines = [*((instansi.pemerintah,) if instansi.pemerintah else ()), *(instansi.kop or (instansi.nama,))]
     lines += sop.unit.jalur  # a unit inside another: the outer one first, as the form prints them
-    return render(templates, "kop.html", baris=lines, sop=sop, ke_akar=links.relative_url(on_src, links.HOME))
+    ke_akar = links.relative_url(links.sop_src(sop), links.HOME)
+    return render(templates, "kop.html", baris=lines, sop=sop, ke_akar=ke_akar)
 
 
 def identitas_table(
@@ -335,14 +336,13 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool, boo
         kegiatan += f'<br> <small class="sop-cabang">{cabang}</small>'
     src = links.sop_src(sop)
     kosong = TIDAK_TERBACA if "pelaksana" in step.tidak_terbaca else KOSONG
-    pelaksana = ", ".join(
-        kosong
-        if peran is TIDAK_TERCANTUM
-        else h(peran.label)
-        if book
-        else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
-        for peran in step.pelaksana
-    )
+
+    def cell(peran: Peran) -> str:  # in the book a role is its name: the book has no role pages
+        if peran is TIDAK_TERCANTUM:
+            return kosong
+        return h(peran.label) if book else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
+
+    pelaksana = ", ".join(cell(peran) for peran in step.pelaksana)
     pelaksana += mark
     mutu = step.mutu_baku
     cells = {

@@ -18,14 +18,13 @@ import posixpath
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -191,13 +190,12 @@ def use_package_files(config: MkDocsConfig) -> None:
     if resources.DIAGRAM_SCRIPT not in map(str, config.extra_javascript):
         config.extra_javascript.insert(0, ExtraScriptValue(resources.DIAGRAM_SCRIPT))
     mermaid2 = config.plugins.get("mermaid2")
-    if mermaid2 is not None:
-        mermaid_scripts.use_library(mermaid2, resources.MERMAID, _site_folders(config))
-        if mermaid2.config["javascript"] == resources.MERMAID and _site_file(config, resources.MERMAID) is None:
-            raise PluginError(
-                f"sop_handbook: {resources.THEME / resources.MERMAID} tidak ada; jalankan `make setup` "
-                "(paket dari wheel sudah memuatnya)"
-            )
+    built = _site_file(config, resources.MERMAID) is not None
+    if mermaid2 is not None and mermaid_scripts.use_library(mermaid2, resources.MERMAID, built) and not built:
+        raise PluginError(
+            f"sop_handbook: {resources.THEME / resources.MERMAID} tidak ada; jalankan `make setup` "
+            "(paket dari wheel sudah memuatnya)"
+        )
     print_site.use_cover(config, str(_theme_file(config, resources.BOOK_COVER)))
 
 
@@ -206,14 +204,19 @@ def _site_folders(config: MkDocsConfig) -> tuple[Path, ...]:
     return (Path(config.docs_dir), *map(Path, config.theme.dirs))
 
 
+def _first_file(folders: Iterable[str | Path], path: str) -> Path | None:
+    """``path`` in the first of ``folders`` that holds it, if one does."""
+    return next((Path(folder) / path for folder in folders if (Path(folder) / path).is_file()), None)
+
+
 def _site_file(config: MkDocsConfig, path: str) -> Path | None:
     """Where the site's file ``path`` comes from (``assets/...``), if any folder of the site holds it."""
-    return next((folder / path for folder in _site_folders(config) if (folder / path).is_file()), None)
+    return _first_file(_site_folders(config), path)
 
 
 def _theme_file(config: MkDocsConfig, name: str) -> Path:
     """The theme's template ``name``: the handbook's own (``custom_dir``) if it has one, else the package's."""
-    return next((Path(d) / name for d in config.theme.dirs if (Path(d) / name).is_file()), resources.THEME / name)
+    return _first_file(config.theme.dirs, name) or resources.THEME / name
 
 
 def offline_plugin(config: MkDocsConfig) -> Any:
@@ -375,7 +378,7 @@ def book_page(page: Page, build: Build) -> None:
     page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas], build.templates)
 
 
-def compact_templates(env: Environment) -> Environment:
+def compact_templates(env: jinja2.Environment) -> jinja2.Environment:
     """Drop the whitespace that the theme's block tags leave (Jinja's ``trim_blocks`` and ``lstrip_blocks``).
 
     Material's templates put every ``{% if %}`` and ``{% set %}`` on a line of its
