@@ -150,3 +150,17 @@ def test_the_sources_folder_is_watched_once_and_only_when_it_is_there(tmp_path):
     site._watch(config, tmp_path / "sop_source")
     site._watch(config, tmp_path / "." / "sop_source")
     assert config.watch == [str(tmp_path / "sop_source")]
+
+
+@pytest.mark.build
+def test_without_mkdocs_macros_the_build_says_what_to_add(tmp_path):
+    project = make_project(tmp_path / "proyek", real_sources())
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - macros:\n")
+    end = text.index("  - mermaid2\n", start)
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml" in result.output
+    assert not result.site.exists()

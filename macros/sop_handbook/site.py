@@ -125,6 +125,8 @@ def configure(
     config.copyright = config.copyright or " · ".join(owners)
     _paper(config, kertas)
     _search_in_indonesian(config)
+    if config.plugins.get("macros") is None:  # the standard pages call its macros
+        raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
     build = Build(
         handbook=handbook,
         source_dates=source_dates(root, sumber),
