@@ -105,14 +105,18 @@ def test_a_template_writes_source_text_inertly_unless_it_is_markup():
     assert page == "<p>&lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt; &#96;x&#96;</p><br>"
 
 
+def without_plugin(project: Path, entry: str, next_entry: str) -> None:
+    """The project's mkdocs.yml without the plugins entry from the line ``entry`` to the line ``next_entry``."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index(f"  - {entry}")
+    config.write_text(text[:start] + text[text.index(f"  - {next_entry}", start) :], encoding="utf-8")
+
+
 @pytest.mark.build
 def test_the_macros_without_the_plugin_say_what_to_add(tmp_path):
     project = make_project(tmp_path / "proyek", real_sources())
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("  - sop-handbook:\n")
-    end = text.index("  - search\n")
-    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    without_plugin(project, "sop-handbook:\n", "search\n")
     result = build(project)
     assert result.returncode == 1
     assert "sop_handbook.pluglet: pasang juga plugin 'sop-handbook' di mkdocs.yml (plugins)" in result.output
@@ -155,11 +159,7 @@ def test_the_sources_folder_is_watched_once_and_only_when_it_is_there(tmp_path):
 @pytest.mark.build
 def test_without_mkdocs_macros_the_build_says_what_to_add(tmp_path):
     project = make_project(tmp_path / "proyek", real_sources())
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("  - macros:\n")
-    end = text.index("  - mermaid2\n", start)
-    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    without_plugin(project, "macros:\n", "mermaid2\n")
     result = build(project)
     assert result.returncode == 1
     assert "sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml" in result.output
