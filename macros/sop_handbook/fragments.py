@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import links
-from .model import Keterkaitan, Sop
+from .legal import judul_lengkap, sitasi
+from .model import Instansi, Keterkaitan, Peran, Peraturan, Sop, Unit
 from .text import h
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
@@ -34,6 +35,17 @@ def admonition(kind: str, title: str, body: str) -> str:
 def sop_link(target: Sop, from_src: str) -> str:
     """A link to an SOP's page, labelled with its name."""
     return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+
+
+def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str) -> str:
+    """A link to a role's page, labelled with the role (and the office filling it)."""
+    return f'<a href="{links.relative_url(from_src, links.peran_src(instansi, unit, peran))}">{h(peran.label)}</a>'
+
+
+def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> str:
+    """A link to a regulation's page, labelled with its citation (in full, or its short form)."""
+    label = judul_lengkap(peraturan) if full else sitasi(peraturan)
+    return f'<a href="{links.relative_url(from_src, links.peraturan_src(peraturan))}">{h(label)}</a>'
 
 
 def sop_luar(relation: Keterkaitan) -> str:

@@ -5,16 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from . import links
-from .fragments import KOSONG, column_heads, sop_link
-from .legal import JENIS, dicatat, judul_lengkap, nama_jenis, sitasi, urutan
+from .fragments import KOSONG, column_heads, peraturan_link, sop_link
+from .legal import JENIS, dicatat, judul_lengkap, nama_jenis, urutan
 from .model import DasarHukum, Handbook, Peraturan
 from .text import h
-
-
-def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> str:
-    """A link to a regulation's page, labelled with its citation."""
-    label = judul_lengkap(peraturan) if full else sitasi(peraturan)
-    return f'<a href="{links.relative_url(from_src, links.peraturan_src(peraturan))}">{h(label)}</a>'
 
 
 def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str, linked: bool = True) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from . import links
 from .durations import format_jam
-from .fragments import NOT_SEARCHED, REKONSTRUKSI_MARK, REKONSTRUKSI_NOTE, admonition, column_heads, sop_link
+from .fragments import (
+    NOT_SEARCHED,
+    REKONSTRUKSI_MARK,
+    REKONSTRUKSI_NOTE,
+    admonition,
+    column_heads,
+    peran_link,
+    sop_link,
+)
 from .model import Handbook, Instansi, Langkah, Peran, Sop, Unit
 from .text import h, md
-
-
-def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str) -> str:
-    """A link to a role's page, labelled with the role (and the office filling it)."""
-    return f'<a href="{links.relative_url(from_src, links.peran_src(instansi, unit, peran))}">{h(peran.label)}</a>'
 
 
 def peran_page(instansi: Instansi, unit: Unit, peran: Peran, handbook: Handbook) -> str:

@@ -14,18 +14,15 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
-from . import bagan, links, mermaid, render_legal, render_roles
+from . import bagan, links, mermaid, render_legal
 from .durations import KonvensiWaktu, format_jam
 from .fragments import (
     DI_LUAR,
     KOSONG,
-    NOT_SEARCHED,
     REKONSTRUKSI_MARK,
     REKONSTRUKSI_NOTE,
     TIDAK_TERBACA,
-    admonition,
-    column_heads,
-    diagram_block,
+    peran_link,
     sop_link,
     sop_luar,
 )
@@ -35,10 +32,6 @@ from .templates import render
 from .text import h, tanggal
 
 PROSEDUR_ID = "prosedur"  # the heading of the flowchart table, the text form of the diagram
-DRAF_NOTE = (
-    "Bagian prosedur (bagan alir) SOP ini {}: SOP ini masih draf, "
-    "tidak dicetak di buku pedoman dan belum dapat dijadikan pedoman kerja."
-)
 
 
 def sop_page(
@@ -49,46 +42,42 @@ def sop_page(
     kertas: bagan.Kertas = bagan.A4,
     templates: jinja2.Environment | None = None,
 ) -> str:
-    """The whole page of one SOP, as Markdown with raw HTML blocks.
+    """The whole page of one SOP (the theme's ``partials/sop/sop.md``), as Markdown with raw HTML blocks.
 
     ``diubah`` is the day its source last changed (from git), when known;
     ``pdf`` the file name of its PDF in the page's folder, when the build writes one;
     ``kertas`` the paper its printed form is laid out for; ``templates`` the
     handbook's (``templates.environment``), else the package's.
     """
-    # The title as Material would write it, but in the page's own HTML.
-    parts = [f"<h1>{h(sop.judul_tampil)}</h1>", kop(sop, templates), _cetak(sop, pdf)]
-    if sop.tinjauan_lewat(handbook.hari_ini) and sop.tanggal_revisi:
-        message = (
-            f"Tanggal Revisi (rencana peninjauan) {tanggal(sop.tanggal_revisi)} sudah lewat: SOP ini perlu ditinjau."
-        )
-        parts.append(admonition("warning", "Perlu ditinjau", message))
-    if sop.ada_rekonstruksi:
-        parts.append(admonition("info", "Pelaksana direkonstruksi", REKONSTRUKSI_NOTE))
-    parts += ["## Identitas SOP", identitas_table(sop, handbook, templates=templates), dirujuk_oleh(sop, handbook)]
-    parts += ["## Riwayat revisi", riwayat_revisi(sop, handbook.hari_ini, diubah)]
-    if sop.draf:
-        note = DRAF_NOTE.format(_belum_ditulis(sop))
-        parts += [f"## Prosedur {{ #{PROSEDUR_ID} }}", admonition("warning", "Draf", note)]
-    else:
-        # Search finds the steps through entries of their own (search.step_entries).
-        parts += [f"## Diagram alir {NOT_SEARCHED}", diagram_block(mermaid.swimlane(sop), _diagram_intro(sop))]
-        parts += [
-            f"## Prosedur {{ #{PROSEDUR_ID} data-search-exclude }}",
-            prosedur_table(sop, sop.instansi.konvensi, kertas),
-        ]
-    parts.append(catatan_sumber(sop))
-    source = links.relative_url(links.sop_src(sop), links.sumber_src(sop.file))
-    parts.append(f'<p class="sop-berkas">Berkas sumber: <a href="{source}"><code>{h(sop.file)}</code></a></p>')
-    return "\n\n".join(part for part in parts if part) + "\n"
+    src = links.sop_src(sop)
+    drawn = not sop.draf  # a draft has no diagram nor table: the page says why
+    hari_ini = handbook.hari_ini
+    page = render(
+        templates,
+        "sop.md",
+        sop=sop,
+        kop=Markup(kop(sop, templates)),
+        identitas=Markup(identitas_table(sop, handbook, templates=templates)),
+        diagram=Markup(diagram(mermaid.swimlane(sop), _diagram_intro(sop), templates)) if drawn else "",
+        prosedur=Markup(prosedur_table(sop, sop.instansi.konvensi, kertas, templates=templates)) if drawn else "",
+        pdf=pdf or "",
+        monitoring=monitoring_link(sop),
+        tinjau=tanggal(sop.tanggal_revisi) if sop.tinjauan_lewat(hari_ini) and sop.tanggal_revisi else "",
+        rekonstruksi=REKONSTRUKSI_NOTE,
+        dirujuk=Markup(dirujuk_oleh(sop, handbook, templates)),
+        riwayat=Markup(riwayat_revisi(sop, hari_ini, diubah, templates)),
+        belum=_belum_ditulis(sop),
+        catatan=Markup(catatan_sumber(sop, templates)),
+        sumber=links.relative_url(src, links.sumber_src(sop.file)),
+        dari=src,
+    )
+    return page + "\n"
 
 
-def _cetak(sop: Sop, pdf: str | None) -> str:
-    """What a reader can print besides the page itself (the home page says it prints as the form):
-    its PDF when the build wrote one, and the blank monitoring form with this SOP filled in."""
-    items = [f'<a href="{h(pdf)}" download>Unduh PDF</a>'] if pdf else []
-    items.append(f'<a href="{h(monitoring_link(sop))}">Formulir monitoring</a>')
-    return f'<p class="sop-cetak-tautan">{" · ".join(items)}</p>'
+def diagram(kode: str, keterangan: str, templates: jinja2.Environment | None = None) -> str:
+    """A Mermaid diagram (its text made inert by ``mermaid``) as a figure with its caption (HTML), for
+    mermaid2's fence: the theme's ``partials/sop/diagram.md``."""
+    return render(templates, "diagram.md", kode=Markup(kode), keterangan=Markup(keterangan))
 
 
 def monitoring_link(sop: Sop) -> str:
@@ -98,36 +87,6 @@ def monitoring_link(sop: Sop) -> str:
     return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode({'sop': path}, safe='/')}"
 
 
-def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None) -> str:
-    """Which revision is in force and since when, the history, and the source's last change."""
-    current = sop.revisi_berlaku(hari_ini)
-    lines = []
-    if current is None:
-        lines.append("Belum ada revisi yang berlaku." if sop.riwayat_revisi else "Riwayat revisi tidak tercantum.")
-    else:
-        since = f"sejak {tanggal(current.berlaku_sejak)}"
-        if current.tanggal_efektif is None:
-            since += " (tanggal pengesahan; tanggal efektif tidak tercantum)"
-        lines.append(f"<strong>Berlaku: revisi {current.revisi}</strong>, {h(since)}.")
-    lines += [
-        f"Revisi {r.revisi} akan berlaku mulai {h(tanggal(r.berlaku_sejak))}."
-        for r in sop.riwayat_revisi
-        if r.berlaku_sejak > hari_ini
-    ]
-    if diubah is not None:
-        lines.append(f"Berkas sumber terakhir diubah {h(tanggal(diubah))}.")
-    status = f'<p class="sop-berlaku">{" ".join(lines)}</p>'
-    if not sop.riwayat_revisi:
-        return status
-    rows = "\n".join(
-        f"<tr><td>{r.revisi}</td> <td>{h(tanggal(r.tanggal))}</td> <td>{_date(r.tanggal_efektif)}</td> "
-        f"<td>{h(r.perubahan)}</td> <td>{h(r.disahkan_oleh.nama) if r.disahkan_oleh else KOSONG}</td></tr>"
-        for r in sop.riwayat_revisi
-    )
-    head = column_heads("Revisi", "Tanggal", "Tanggal Efektif", "Perubahan", "Disahkan oleh")
-    return f'{status}\n<table class="sop-daftar"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
-
-
 def _belum_ditulis(sop: Sop) -> str:
     return "tidak terbaca di salinan" if "langkah" in sop.tidak_terbaca else "belum ditulis"
 
@@ -135,23 +94,17 @@ def _belum_ditulis(sop: Sop) -> str:
 def book_copy(
     sop: Sop, handbook: Handbook, kertas: bagan.Kertas = bagan.A4, templates: jinja2.Environment | None = None
 ) -> str:
-    """An SOP as the printed book holds it (mkdocs-print-site-plugin's page): what its page prints.
-
-    The title, the form's header, the identity part and the flowchart part,
-    each after its heading, as HTML: no diagram (the flowchart part draws the
-    steps), no revision history, notes for reviewers or links to print it.
-    The book's links lead to its own sections, so only the links to other
-    SOPs stay links; regulations and roles are their names.
-    """
-    return "\n".join(
-        [
-            f"<h1>{h(sop.judul_tampil)}</h1>",
-            kop(sop, templates),  # its addresses relative to the SOP's page: print-site rewrites them for the book
-            '<h2 id="identitas-sop">Identitas SOP</h2>',
-            identitas_table(sop, handbook, book=True, templates=templates),
-            f'<h2 data-search-exclude id="{PROSEDUR_ID}">Prosedur</h2>',  # as the page's: search leaves the steps
-            prosedur_table(sop, sop.instansi.konvensi, kertas, book=True),
-        ]
+    """An SOP as the printed book holds it (the theme's ``partials/sop/buku-sop.html``): what its page
+    prints. The book's links lead to its own sections, so only the links to other SOPs stay links;
+    regulations and roles are their names. The kop's addresses are relative to the SOP's page:
+    mkdocs-print-site-plugin rewrites them for the book."""
+    return render(
+        templates,
+        "buku-sop.html",
+        sop=sop,
+        kop=Markup(kop(sop, templates)),
+        identitas=Markup(identitas_table(sop, handbook, book=True, templates=templates)),
+        prosedur=Markup(prosedur_table(sop, sop.instansi.konvensi, kertas, book=True, templates=templates)),
     )
 
 
@@ -265,15 +218,22 @@ def _keterkaitan(sop: Sop, handbook: Handbook, src: str, book: bool = False) -> 
     return f"<ul>{''.join(items)}</ul>" if items else KOSONG
 
 
-def dirujuk_oleh(sop: Sop, handbook: Handbook) -> str:
-    """The reverse of Keterkaitan: the SOPs that list this one, computed from theirs."""
-    src = links.sop_src(sop)
-    items = [
-        f'<li>{sop_link(other, src)} <small class="sop-tertulis">(sebagai {relation.jenis})</small></li>'
-        for other, relation in handbook.dirujuk_oleh(sop.id)
-    ]
-    body = f"<ul>{''.join(items)}</ul>" if items else "<p>Tidak ada SOP lain yang mencantumkan SOP ini.</p>"
-    return f'<div class="sop-dirujuk"><p><strong>Dirujuk oleh</strong></p>{body}</div>'
+def dirujuk_oleh(sop: Sop, handbook: Handbook, templates: jinja2.Environment | None = None) -> str:
+    """The reverse of Keterkaitan, computed from the other SOPs' (the theme's ``partials/sop/dirujuk.html``)."""
+    return render(templates, "dirujuk.html", dirujuk=handbook.dirujuk_oleh(sop.id), dari=links.sop_src(sop))
+
+
+def riwayat_revisi(sop: Sop, hari_ini: date, diubah: date | None, templates: jinja2.Environment | None = None) -> str:
+    """Which revision is in force and since when, the history, and the source's last change (the theme's
+    ``partials/sop/riwayat.html``)."""
+    return render(
+        templates,
+        "riwayat.html",
+        sop=sop,
+        berlaku=sop.revisi_berlaku(hari_ini),
+        akan_berlaku=[r for r in sop.riwayat_revisi if r.berlaku_sejak > hari_ini],
+        diubah=diubah,
+    )
 
 
 def _diagram_intro(sop: Sop) -> str:
@@ -285,51 +245,42 @@ def _diagram_intro(sop: Sop) -> str:
     )
 
 
-def prosedur_table(sop: Sop, konvensi: KonvensiWaktu, kertas: bagan.Kertas = bagan.A4, book: bool = False) -> str:
-    """The flowchart part as a table, one row per step, with the total time; for the ``book``, the
-    pelaksana are names, not links to their pages.
+def prosedur_table(
+    sop: Sop,
+    konvensi: KonvensiWaktu,
+    kertas: bagan.Kertas = bagan.A4,
+    book: bool = False,
+    templates: jinja2.Environment | None = None,
+) -> str:
+    """The flowchart part as a table (the theme's ``partials/sop/prosedur.html``), one row per step, with
+    the total time; for the ``book``, the pelaksana are names, not links to their pages.
 
-    On screen the pelaksana is a column of names. In print (``sop-cetak``
-    rows and the ``sop-bagan`` cells, hidden on screen; ``sop-layar`` rows and
-    the cell before a ``sop-bagan`` one are hidden in print) it is the form's
-    columns, one per pelaksana, each row's symbols and arrows drawn by
-    ``bagan``; a row of column widths fixes the layout the row heights were
-    computed for, and the rows that start a printed page say so.
+    The rows' symbols and arrows are drawn by ``bagan`` for the ``kertas``;
+    the widths of its columns are the classes the drawing was made for.
     """
     drawn = bagan.draw(sop, kertas)
-    lanes = len(drawn.lajur)
-    head = column_heads("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")
     text = drawn.tata.kolom_teks
-    widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * lanes]
+    widths = [bagan.KOLOM_NO, text["kegiatan"], *[drawn.lebar_lajur] * len(drawn.lajur)]
     widths += [text["kelengkapan"], text["waktu"], text["output"], text["keterangan"]]
-    # The widths' classes are sop.css's; the first cell also holds the arrowhead the rows' arrows use.
-    sizes = " ".join(f'<td class="sop-l{w:.0f}">{bagan.PANAH if i == 0 else ""}</td>' for i, w in enumerate(widths))
-    form = (
-        '<th rowspan="2">No</th> <th rowspan="2">Kegiatan</th> '
-        f'<th colspan="{lanes}">Pelaksana</th> <th colspan="3">Mutu Baku</th> <th rowspan="2">Keterangan</th>'
-    )
-    small = f' class="{drawn.tata.kelas_kepala}"' if drawn.tata.kelas_kepala else ""  # many columns: smaller type
-    form_lanes = " ".join(f'<th scope="col"{small}>{h(p.label)}</th>' for p in drawn.lajur)
-    form_lanes += " " + column_heads("Kelengkapan", "Waktu", "Output")
-    thead = (
-        f'<thead><tr class="sop-layar">{head}</tr>\n<tr class="sop-cetak sop-lebar">{sizes}</tr>\n'
-        f'<tr class="sop-cetak">{form}</tr>\n<tr class="sop-cetak">{form_lanes}</tr></thead>'
-    )
     page_starts = {rows[0] for rows in drawn.halaman[1:]}
-    body = "\n".join(
-        _step_row(sop, step, drawn.baris[index], lanes, index in page_starts, book)
-        for index, step in enumerate(sop.langkah)
+    return render(
+        templates,
+        "prosedur.html",
+        langkah=[
+            _step_row(sop, step, drawn.baris[index], index in page_starts, book)
+            for index, step in enumerate(sop.langkah)
+        ],
+        lajur=[p.label for p in drawn.lajur],
+        lebar=[f"{w:.0f}" for w in widths],
+        panah=Markup(bagan.PANAH),
+        kelas_kepala=drawn.tata.kelas_kepala or "",
+        total=total_waktu(sop),
+        sop=sop,
     )
-    total_jam = h(total_waktu(sop))
-    total = "\n".join(
-        f'<tr class="{kind}"><th scope="row" colspan="{span}">Total waktu</th> <td colspan="3">{total_jam}</td></tr>'
-        for kind, span in (("sop-layar", 4), ("sop-cetak", lanes + 3))
-    )
-    return f'<table class="sop-prosedur">{thead}<tbody>\n{body}\n</tbody><tfoot>{total}</tfoot></table>'
 
 
-def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool, book: bool = False) -> str:
-    mark = REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
+def _step_row(sop: Sop, step: Langkah, svg: str, new_page: bool, book: bool = False) -> dict[str, object]:
+    """A step's row of the flowchart table: its cells as HTML, the model's step beside them."""
     kegiatan = h(step.kegiatan)
     cabang = bagan.cabang_text(step)
     if cabang:
@@ -340,10 +291,10 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool, boo
     def cell(peran: Peran) -> str:  # in the book a role is its name: the book has no role pages
         if peran is TIDAK_TERCANTUM:
             return kosong
-        return h(peran.label) if book else render_roles.peran_link(sop.instansi, sop.unit, peran, src)
+        return h(peran.label) if book else peran_link(sop.instansi, sop.unit, peran, src)
 
     pelaksana = ", ".join(cell(peran) for peran in step.pelaksana)
-    pelaksana += mark
+    pelaksana += REKONSTRUKSI_MARK if step.pelaksana_direkonstruksi else ""
     mutu = step.mutu_baku
     cells = {
         "kelengkapan": _cell(mutu.kelengkapan),
@@ -351,16 +302,17 @@ def _step_row(sop: Sop, step: Langkah, svg: str, lanes: int, new_page: bool, boo
         "output": _cell(mutu.output),
         "keterangan": _cell(step.keterangan),
     }  # an empty cell is empty, as on paper; one the copy does not show legibly says so
-    cells = {key: cell or (TIDAK_TERBACA if key in step.tidak_terbaca else "") for key, cell in cells.items()}
-    tds = "\n".join(f"<td>{cell}</td>" for cell in cells.values())
-    page = ' class="sop-halaman"' if new_page else ""
-    # A cell a line: as few bytes as a space between them, and mkdocs-print-site-plugin's search for
-    # ids in the book (a regular expression from each tag to the end of its line) stays short.
-    return (
-        f'<tr id="{links.anchor(step.no)}"{page}><td>{step.no}</td>\n<td>{kegiatan}</td>\n'
-        f'<td>{pelaksana}</td>\n<td class="sop-bagan" colspan="{lanes}">{svg}</td>\n'
-        f"{tds}</tr>"
-    )
+    cells = {key: Markup(cell or (TIDAK_TERBACA if key in step.tidak_terbaca else "")) for key, cell in cells.items()}
+    return {
+        "id": links.anchor(step.no),
+        "no": step.no,
+        "kegiatan": Markup(kegiatan),
+        "pelaksana": Markup(pelaksana),
+        "bagan": Markup(svg),
+        **cells,
+        "halaman_baru": new_page,
+        "step": step,
+    }
 
 
 def _waktu(step: Langkah) -> str:
@@ -388,11 +340,13 @@ def _cell(value: str | None) -> str:
     return h(value) if value else ""
 
 
-def catatan_sumber(sop: Sop) -> str:
-    """The source notes of an SOP and its steps, folded, for reviewers ('' if none)."""
-    notes = [h(note) for note in sop.catatan_sumber]
-    notes += [f"Langkah {step.no}: {h(step.catatan)}" for step in sop.langkah if step.catatan]
-    if not notes:
-        return ""
-    items = "".join(f"<li>{note}</li>" for note in notes)
-    return f'<details class="note"><summary>Catatan sumber untuk peninjau</summary><ul>{items}</ul></details>'
+def _catatan(sop: Sop) -> list[str]:
+    """The source notes of an SOP, then of its steps."""
+    return [*sop.catatan_sumber, *(f"Langkah {step.no}: {step.catatan}" for step in sop.langkah if step.catatan)]
+
+
+def catatan_sumber(sop: Sop, templates: jinja2.Environment | None = None) -> str:
+    """The source notes of an SOP and its steps, folded, for reviewers (the theme's
+    ``partials/sop/catatan-sumber.html``; '' if none)."""
+    notes = _catatan(sop)
+    return render(templates, "catatan-sumber.html", catatan=notes) if notes else ""

@@ -22,8 +22,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import fragments, links
 from .resources import THEME
-from .text import h
+from .text import h, tanggal
 
 
 def _inert(value: Any) -> Any:
@@ -33,9 +34,27 @@ def _inert(value: Any) -> Any:
     return h(str(value))
 
 
+def _markup(make: Any) -> Any:
+    """``make`` returning Markup: what the package's helpers make is safe HTML already."""
+    return lambda *args, **kwargs: Markup(make(*args, **kwargs))
+
+
+# What every template may use besides its values: the pieces of HTML the pages share (links to the
+# handbook's pages from the page at ``dari``, the marks of an empty field) and the dates as pages write them.
+GLOBALS = {
+    "tautan_sop": _markup(fragments.sop_link),  # (sop, dari): the SOP's page, labelled with its name
+    "tautan_peran": _markup(fragments.peran_link),  # (instansi, unit, peran, dari): the role's page
+    "tautan_peraturan": _markup(fragments.peraturan_link),  # (peraturan, dari, lengkap=True)
+    "alamat": links.relative_url,  # (dari, ke): the address of page ``ke`` from page ``dari``
+    "tanggal": tanggal,  # a date as pages write it: "2 Juni 2025"
+    "kosong": Markup(fragments.KOSONG),  # a field the document does not state: "Tidak tercantum"
+    "tidak_terbaca": Markup(fragments.TIDAK_TERBACA),  # one its copy does not show legibly
+}
+
+
 def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
     """The templates of ``folders``, the first holding a name winning (the theme's dirs, in order)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         autoescape=False,  # _inert escapes instead: as text.h does, with Markup passed through
         finalize=_inert,
@@ -44,6 +63,8 @@ def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.globals.update(GLOBALS)
+    return env
 
 
 @functools.cache
