@@ -157,10 +157,12 @@ def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
     for instansi, unit, _ in handbook.per_unit():
         for peran in unit.pelaksana:
             drawn[links.peran_src(instansi, unit, peran)] = functools.partial(
-                render_roles.peran_page, instansi, unit, peran, handbook
+                render_roles.peran_page, instansi, unit, peran, handbook, build.templates
             )
     for peraturan in handbook.peraturan:
-        drawn[links.peraturan_src(peraturan)] = functools.partial(render_legal.peraturan_page, peraturan, handbook)
+        drawn[links.peraturan_src(peraturan)] = functools.partial(
+            render_legal.peraturan_page, peraturan, handbook, build.templates
+        )
     return drawn
 
 
@@ -649,8 +651,8 @@ def define_macros(env: Any, build: Build) -> None:
     macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
     macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
     macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here()))
-    macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here()))
-    macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here()))
+    macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here(), build.templates))
+    macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here(), build.templates))
     macro("glosarium", lambda: render_pages.glosarium(handbook))
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
     book = build.book

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import fragments, links
 from .resources import THEME
-from .text import h, tanggal
+from .text import h, md, tanggal
 
 
 def _inert(value: Any) -> Any:
@@ -45,7 +45,11 @@ GLOBALS = {
     "tautan_sop": _markup(fragments.sop_link),  # (sop, dari): the SOP's page, labelled with its name
     "tautan_peran": _markup(fragments.peran_link),  # (instansi, unit, peran, dari): the role's page
     "tautan_peraturan": _markup(fragments.peraturan_link),  # (peraturan, dari, lengkap=True)
-    "alamat": links.relative_url,  # (dari, ke): the address of page ``ke`` from page ``dari``
+    "alamat": links.relative_url,
+    "jangkar": links.anchor,  # (no): the id of a step's row in its SOP's flowchart table
+    "tanda_rekonstruksi": Markup(
+        fragments.REKONSTRUKSI_MARK
+    ),  # after a step whose pelaksana is reconstructed  # (dari, ke): the address of page ``ke`` from page ``dari``
     "tanggal": tanggal,  # a date as pages write it: "2 Juni 2025"
     "kosong": Markup(fragments.KOSONG),  # a field the document does not state: "Tidak tercantum"
     "tidak_terbaca": Markup(fragments.TIDAK_TERBACA),  # one its copy does not show legibly
@@ -64,6 +68,7 @@ def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.globals.update(GLOBALS)
+    env.filters["md"] = lambda text: Markup(md(text))  # text as inert inline Markdown: headings
     return env
 
 
