@@ -127,16 +127,17 @@ def configure(
     _search_in_indonesian(config)
     if config.plugins.get("macros") is None:  # the standard pages call its macros
         raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
+    markup = templates.environment(config.theme.dirs)
     build = Build(
         handbook=handbook,
         source_dates=source_dates(root, sumber),
-        cover=render_pages.sampul_buku(handbook, config.site_name),
+        cover=render_pages.sampul_buku(handbook, config.site_name, markup),
         book=print_site.plugin(config) is not None,
         pdfs=pdfs and not serving,
         kertas=kertas,
         sumber=sumber,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
-        templates=templates.environment(config.theme.dirs),
+        templates=markup,
     )
     build.drawn = drawn_pages(build)
     return build
@@ -544,7 +545,9 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
         edit_url = f"{config.edit_uri}{file}" if config.edit_uri else None
         text = path.read_text(encoding="utf-8-sig")
         lines = noted.get(file, set())
-        html = render_pages.sumber_page(file, text, config.site_name, made_into.get(file), edit_url, lines)
+        html = render_pages.sumber_page(
+            file, text, config.site_name, made_into.get(file), edit_url, lines, build.templates
+        )
         files.append(File.generated(config, links.sumber_src(file), content=html))
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
     files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
@@ -627,7 +630,13 @@ def _never_loaded(src_uri: str) -> bool:
 def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files:
     """While serving with bad sources: the static files and one page listing the errors."""
     kept = Files([file for file in files if not file.is_documentation_page()])
-    kept.append(File.generated(config, links.HOME, content=render_pages.source_error_page(error.problems)))
+    kept.append(
+        File.generated(
+            config,
+            links.HOME,
+            content=render_pages.source_error_page(error.problems, templates.environment(config.theme.dirs)),
+        )
+    )
     return kept
 
 
@@ -647,16 +656,20 @@ def define_macros(env: Any, build: Build) -> None:
     def macro(name: str, render: Callable[..., str]) -> None:
         env.macro(lambda *args: abbreviate(render(*args), handbook.glosarium), name)
 
-    macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here()))
-    macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here()))
-    macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook))
-    macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here()))
+    macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here(), build.templates))
+    macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here(), build.templates))
+    macro("konvensi_waktu", lambda: render_pages.konvensi_waktu(handbook, build.templates))
+    macro("peta_keterkaitan", lambda: render_pages.peta_keterkaitan(handbook, here(), build.templates))
     macro("daftar_peraturan", lambda: render_legal.daftar_peraturan(handbook, here(), build.templates))
     macro("daftar_peran", lambda: render_roles.daftar_peran(handbook, here(), build.templates))
-    macro("glosarium", lambda: render_pages.glosarium(handbook))
-    macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook))
-    book = build.book
-    macro("tautan_buku", lambda: render_pages.tautan_buku(here(), pdf.buku_pdf() if with_pdf else None) if book else "")
+    macro("glosarium", lambda: render_pages.glosarium(handbook, build.templates))
+    macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook, build.templates))
+
+    def tautan_buku() -> str:
+        book_pdf = pdf.buku_pdf() if with_pdf else None
+        return render_pages.tautan_buku(here(), book_pdf, build.templates) if build.book else ""
+
+    macro("tautan_buku", tautan_buku)
 
 
 def append_abbreviations(markdown: str, build: Build) -> str:
