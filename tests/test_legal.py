@@ -4,8 +4,9 @@ import json
 import shutil
 
 import pytest
-from sop_handbook import export, legal, links, render_legal
+from sop_handbook import export, legal, links, render_legal, render_sop
 from sop_handbook.problems import SourceError, close_id, valid_values
+from sop_handbook.text import h
 
 from .conftest import FIXTURES, check_golden, edited_fixture, load, real_sources
 
@@ -50,9 +51,15 @@ def test_amendment_is_shown_both_ways(handbook):
     assert "Tidak ada SOP yang mencantumkan peraturan ini sebagai Dasar Hukum." in page
 
 
+def dasar_hukum_cell(sop, handbook, book=False) -> str:
+    """The Dasar Hukum cell of an SOP's identity table, as HTML."""
+    table = render_sop.identitas_table(sop, handbook, book=book)
+    return table.split('<th scope="row">Dasar Hukum</th> <td>')[1].split("</td></tr>")[0]
+
+
 def test_sop_lists_its_dasar_hukum_as_links_in_hierarchy_order(handbook):
     sop = handbook.sop("penyusunan-lakip")
-    html = render_legal.dasar_hukum_list(sop.dasar_hukum, links.sop_src(sop))
+    html = dasar_hukum_cell(sop, handbook)
     hrefs = [part.split('"')[0] for part in html.split('href="')[1:]]
     assert hrefs == [
         f"../../../../dasar-hukum/{i}/"
@@ -329,10 +336,15 @@ def as_written(tmp_path):
 def test_a_citation_as_written_is_shown_escaped_without_a_link_after_the_catalogued(as_written):
     sop = as_written.sop("pemeriksaan-berkas")
     assert [(d.peraturan_id, d.tertulis) for d in sop.dasar_hukum][1] == (None, CITED_AS_WRITTEN)
-    html = render_legal.dasar_hukum_list(sop.dasar_hukum, links.sop_src(sop))
+    html = dasar_hukum_cell(sop, as_written)
     items = html.removeprefix("<ol>").removesuffix("</ol>").split("</li>")
     assert items[-2] == "<li>Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang &lt;Contoh&gt; &amp; &quot;Kutip&quot;"
     assert all("<a href" in item for item in items[:-2])  # the two catalogued ones, in hierarchy order, first
+    book = dasar_hukum_cell(sop, as_written, book=True).removeprefix("<ol>").removesuffix("</ol>").split("</li>")
+    assert [item.removeprefix("<li>") for item in book[:-1]] == [
+        *(h(legal.judul_lengkap(p)) for p, _ in render_legal.dasar_hukum(sop.dasar_hukum)[:-1]),
+        "Peraturan Bupati Blitar Nomor 5 Tahun 2019 tentang &lt;Contoh&gt; &amp; &quot;Kutip&quot;",
+    ]  # the book names them: it has no regulation pages
 
 
 def test_a_citation_as_written_is_a_data_quality_note_not_an_error(as_written):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sop_handbook import resources
 
-from .conftest import build, make_project, real_sources
+from .conftest import FIXTURES, HARI_INI, build, load, make_project, real_sources
 
 SCHEMA_NAMES = ["glosarium.schema.json", "organisasi.schema.json", "peraturan.schema.json", "sop.schema.json"]
 
@@ -69,6 +69,9 @@ def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_p
         "{% for line in baris %}<p>{{ line }}</p>{% endfor %}<p>{{ sop.nama }}</p></div>\n",
         encoding="utf-8",
     )
+    # Pages the plugin draws, and a macro's table, in the handbook's own words.
+    (theme / "partials" / "sop" / "peran.md").write_text("<p>Tugas {{ peran.label }} di dinas kami</p>\n")
+    (theme / "partials" / "sop" / "daftar-sop.md").write_text("<p>{{ unit | length }} unit kami</p>\n")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: tema\n", 1),
@@ -94,6 +97,53 @@ def test_a_handbook_replaces_the_package_s_pages_templates_and_stylesheets(tmp_p
     assert re.search(r"<p>Penyusunan (<abbr [^>]*>)?LKPJ(</abbr>)?</p></div>", sop)  # the SOP's own values too
     book = (result.site / "buku" / "index.html").read_text(encoding="utf-8")
     assert '<div class="sop-kop"><img src="../assets/logo.png" alt="">' in book
+    peran = (result.site / "pelaksana/diskopukm/sekretariat/sekretaris/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<p>Tugas Pejabat Level II \(Sekretaris\) di dinas kami</p>", peran)
+    assert "<p>1 unit kami</p>" in home
+
+
+PARTIALS = resources.THEME / "partials" / "sop"
+
+
+def every_page(handbook, env) -> str:
+    """What every renderer of the package draws for ``handbook`` with the templates ``env``."""
+    from sop_handbook import links, render_legal, render_pages, render_roles, render_sop
+    from sop_handbook.problems import Problem
+
+    sops = handbook.sops
+    parts = [render_sop.sop_page(sop, handbook, HARI_INI, "x.pdf", templates=env) for sop in sops]
+    parts += [render_sop.book_copy(sop, handbook, templates=env) for sop in sops]
+    parts += [render_roles.peran_page(i, u, p, handbook, env) for i, u, _ in handbook.per_unit() for p in u.pelaksana]
+    parts += [render_legal.peraturan_page(p, handbook, env) for p in handbook.peraturan]
+    parts += [
+        render_roles.daftar_peran(handbook, links.PELAKSANA, env),
+        render_legal.daftar_peraturan(handbook, links.DASAR_HUKUM, env),
+        render_pages.daftar_sop(handbook, links.HOME, env),
+        render_pages.tautan_buku(links.HOME, "buku/buku.pdf", env),
+        render_pages.sampul_buku(handbook, "Buku", env),
+        render_pages.formulir_monitoring(handbook, env),
+        render_pages.konvensi_waktu(handbook, env),
+        render_pages.catatan_mutu(handbook, links.CATATAN_MUTU, env),
+        render_pages.peta_keterkaitan(handbook, links.PETA_KETERKAITAN, env),
+        render_pages.glosarium(handbook, env),
+        render_pages.sumber_page("sop_source/a.yaml", "a: 1\n", "Buku", None, None, (), env),
+        render_pages.source_error_page([Problem("error", "sop_source/a.yaml", 1, (), "rusak")], env),
+    ]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in PARTIALS.iterdir()))
+def test_every_template_of_the_package_is_drawn_and_replaced_by_the_handbook_s(name, handbook, tmp_path):
+    from sop_handbook import templates
+
+    handbooks = (handbook, load(FIXTURES / "multi", tmp_path))  # source notes; decisions, two agencies
+    own = tmp_path / "tema" / "partials" / "sop"
+    own.mkdir(parents=True)
+    (own / name).write_text(f"<p>milik dinas: {name} {{{{ '<b>' }}}}</p>", encoding="utf-8")
+    env = templates.environment([tmp_path / "tema", resources.THEME])
+    pages = "".join(every_page(one, env) for one in handbooks)
+    assert f"<p>milik dinas: {name} &lt;b&gt;</p>" in pages  # the handbook's, writing text inertly
+    assert "milik dinas" not in "".join(every_page(one, templates.package()) for one in handbooks)
 
 
 def test_a_template_writes_source_text_inertly_unless_it_is_markup():

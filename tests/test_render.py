@@ -90,7 +90,7 @@ def test_identity_table_has_the_thirteen_fields_and_shows_empty_ones(handbook):
         "Pencatatan dan Pendataan",
     ]
     # LKPJ has no Tanggal Revisi/Efektif, Dasar Hukum, Keterkaitan or Pencatatan.
-    assert table.count(render_sop.KOSONG) == 5
+    assert table.count(fragments.KOSONG) == 5
     assert "<td>31 Agustus 2023</td>" in table
 
 

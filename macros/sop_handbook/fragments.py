@@ -1,4 +1,8 @@
-"""Small HTML pieces shared by the pages: empty marks, links, boxes, diagrams."""
+"""Small HTML pieces shared by the pages and their templates: empty marks, links.
+
+The pages themselves are the theme's templates (``partials/sop/``); these are
+the pieces inside their cells, the templates' globals (``templates.GLOBALS``).
+"""
 
 from __future__ import annotations
 
@@ -10,26 +14,11 @@ from .text import h
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
 TIDAK_TERBACA = '<span class="sop-kosong">Tidak terbaca di salinan</span>'  # in the document, not legible in the copy
 DI_LUAR = "SOP di luar buku ini"  # a related SOP named as written, not linked
-DRAF = ' <span class="sop-draf">(draf: bagian prosedur belum ditulis)</span>'
 REKONSTRUKSI_NOTE = (
     "Kolom pelaksana dokumen sumber tidak terbaca, sehingga pelaksana langkah yang bertanda ※ "
     "direkonstruksi dari teks kegiatannya dan perlu dikonfirmasi."
 )
-# After a heading: Material's search leaves out the section under it. For
-# sections whose content search finds elsewhere (steps have entries of their own).
-NOT_SEARCHED = "{ data-search-exclude }"
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
-
-
-def column_heads(*names: str) -> str:
-    """A table's column headers. Cells, like lines, are separated by a space: Material's search
-    indexer drops tags without one, and adjacent cells would become one word."""
-    return " ".join(f'<th scope="col">{name}</th>' for name in names)
-
-
-def admonition(kind: str, title: str, body: str) -> str:
-    """A Material admonition box (``info``, ``warning``, ...) holding plain text."""
-    return f'<div class="admonition {kind}"><p class="admonition-title">{h(title)}</p><p>{h(body)}</p></div>'
 
 
 def sop_link(target: Sop, from_src: str) -> str:
@@ -54,15 +43,3 @@ def sop_luar(relation: Keterkaitan) -> str:
     nama = h(relation.nama or "")
     label = f'<a href="{h(url)}" rel="external noopener">{nama}</a>' if url else nama
     return f"{label} ({h(relation.instansi)})" if relation.instansi else label
-
-
-def diagram_block(mermaid_text: str, caption: str) -> str:
-    """A Mermaid diagram for mermaid2's fence, as a figure whose caption (HTML) names its text form.
-
-    The caption is the figure's accessible name: screen readers announce the
-    diagram with it. data-search-exclude keeps the diagram's source out of search.
-    """
-    return (
-        f'<figure class="sop-diagram" data-search-exclude markdown>\n<figcaption>{caption}</figcaption>\n\n'
-        f"```mermaid\n{mermaid_text}```\n\n</figure>"
-    )

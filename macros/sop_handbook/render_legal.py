@@ -7,23 +7,17 @@ from itertools import groupby
 import jinja2
 
 from . import links
-from .fragments import KOSONG, peraturan_link
 from .legal import JENIS, dicatat, judul_lengkap, nama_jenis, urutan
 from .model import DasarHukum, Handbook, Peraturan
 from .templates import render
-from .text import h
 
 
-def dasar_hukum_list(cited: tuple[DasarHukum, ...], from_src: str, linked: bool = True) -> str:
-    """An SOP's Dasar Hukum as links (``linked``) or citations, in the order of the legal hierarchy; then,
-    as written and in the order written, the citations the catalogue does not hold (their kind is not known)."""
-
-    def cite(peraturan: Peraturan) -> str:
-        return peraturan_link(peraturan, from_src) if linked else h(judul_lengkap(peraturan))
-
-    items = [f"<li>{cite(p)}</li>" for p in sorted(dicatat(cited), key=urutan)]
-    items += [f"<li>{h(d.tertulis)}</li>" for d in cited if d.peraturan is None and d.tertulis]
-    return f"<ol>{''.join(items)}</ol>" if items else KOSONG
+def dasar_hukum(cited: tuple[DasarHukum, ...]) -> list[tuple[Peraturan | None, str | None]]:
+    """An SOP's Dasar Hukum as its identity part lists it: the catalogued regulations in the order of the
+    legal hierarchy, then, as written and in the order written, the citations the catalogue does not
+    hold (their kind is not known); each a pair of the regulation (or None) and what is written (or None)."""
+    listed: list[tuple[Peraturan | None, str | None]] = [(p, None) for p in sorted(dicatat(cited), key=urutan)]
+    return listed + [(None, d.tertulis) for d in cited if d.peraturan is None and d.tertulis]
 
 
 def peraturan_page(peraturan: Peraturan, handbook: Handbook, templates: jinja2.Environment | None = None) -> str:

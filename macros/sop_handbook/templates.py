@@ -4,12 +4,14 @@ The templates are files of the theme's ``partials/sop/`` (the package's
 ``theme/``). A handbook with a theme ``custom_dir`` replaces one by a file of
 the same name there; the plugin makes the environment over the theme's folders
 in their order (``environment``), and renderers called without one use the
-package's own (``PACKAGE``).
+package's own (``package``).
 
 Every value a template writes is escaped as ``text.h`` escapes source text,
-unless it is ``Markup`` (a fragment the renderers already made safe): the
+unless it is ``Markup`` (a fragment the renderers already made safe, or what
+a template made itself: a macro's output, a ``{% set %}`` block): the
 templates cannot forget an escape, and an agency's template writes source
-text as inertly as the package's.
+text as inertly as the package's. Besides its values, a template has the
+``GLOBALS`` and the ``md`` filter (text as inert inline Markdown, for headings).
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ import jinja2
 from markupsafe import Markup
 
 from . import fragments, links
+from .legal import judul_lengkap
 from .resources import THEME
 from .text import h, md, tanggal
 
 
-def _inert(value: Any) -> Any:
-    """What ``{{ value }}`` writes: Markup as it is, anything else as inert text."""
+def _inert(value: Any) -> Markup:
+    """What ``{{ value }}`` writes: Markup as it is, anything else as inert text (``text.h``)."""
     if isinstance(value, Markup):
         return value
-    return h(str(value))
+    return Markup(h(str(value)))
 
 
 def _markup(make: Any) -> Any:
@@ -45,6 +48,8 @@ GLOBALS = {
     "tautan_sop": _markup(fragments.sop_link),  # (sop, dari): the SOP's page, labelled with its name
     "tautan_peran": _markup(fragments.peran_link),  # (instansi, unit, peran, dari): the role's page
     "tautan_peraturan": _markup(fragments.peraturan_link),  # (peraturan, dari, lengkap=True)
+    "tautan_luar": _markup(fragments.sop_luar),  # (keterkaitan): an SOP outside the handbook, as written
+    "judul_peraturan": judul_lengkap,  # (peraturan): its citation in full
     "alamat": links.relative_url,
     "jangkar": links.anchor,  # (no): the id of a step's row in its SOP's flowchart table
     "tanda_rekonstruksi": Markup(
@@ -60,7 +65,9 @@ def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
     """The templates of ``folders``, the first holding a name winning (the theme's dirs, in order)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
-        autoescape=False,  # _inert escapes instead: as text.h does, with Markup passed through
+        # Every {{ }} goes through _inert, which escapes as text.h does and passes Markup through; autoescape
+        # then leaves it as it is, and makes what templates make (macros, {% set %} blocks) Markup too.
+        autoescape=True,
         finalize=_inert,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
