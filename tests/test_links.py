@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sop_handbook import links
+from sop_handbook import links, resources
 
 BASE = "http://handbook.invalid/"
 
@@ -96,3 +96,21 @@ def test_relative_url_is_what_posixpath_gives(start, target, start_is_index, tar
     to_src = "/".join([*target, "index.md" if target_is_index or not target else f"{target.pop()}.md"])
     expected = posixpath.relpath(links.page_url(to_src) or ".", links.page_url(from_src) or ".")
     assert links.relative_url(from_src, to_src) == ("./" if expected == "." else expected + "/")
+
+
+def test_a_build_s_url_style_lives_in_its_templates_not_in_the_module(handbook):
+    from sop_handbook import render_roles, render_sop, templates
+
+    sop = handbook.sop("penyusunan-lakip")
+    offline = templates.environment([resources.THEME], directory_urls=False)
+    by_file = render_sop.sop_page(sop, handbook, templates=offline)
+    assert 'href="../../../formulir-monitoring.html?sop=diskopukm/sekretariat/penyusunan-lakip"' in by_file
+    assert 'href="../../../pelaksana/diskopukm/sekretariat/sekretaris.html"' in by_file
+    assert 'href="../../../dasar-hukum/uu-23-2014.html"' in by_file
+    # Drawn beside it, without the offline build's templates: directory URLs, as always.
+    served = render_sop.sop_page(sop, handbook)
+    assert 'href="../../../../pelaksana/diskopukm/sekretariat/sekretaris/"' in served and ".html" not in served
+    instansi, unit, _ = handbook.per_unit()[0]
+    role = render_roles.peran_page(instansi, unit, unit.pelaksana[0], handbook, offline)
+    assert 'href="../../../sop/diskopukm/sekretariat/penyusunan-lkpj.html#langkah-' in role
+    assert 'href="../../../sop/diskopukm/sekretariat/penyusunan-lkpj.html"' in role

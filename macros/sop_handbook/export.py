@@ -11,12 +11,13 @@ from .model import Handbook, Langkah, Sop
 from .tanggal import Tanggal
 
 
-def sops_json(handbook: Handbook) -> str:
+def sops_json(handbook: Handbook, directory_urls: bool = True) -> str:
     """Every SOP with its identity fields, lanes and steps, as JSON text."""
-    return json.dumps([_sop(sop, handbook) for sop in handbook.sops], ensure_ascii=False, separators=(",", ":")) + "\n"
+    sops = [_sop(sop, handbook, directory_urls) for sop in handbook.sops]
+    return json.dumps(sops, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
+def _sop(sop: Sop, handbook: Handbook, directory_urls: bool) -> dict[str, Any]:
     pengesah = sop.disahkan_oleh
     return {
         "id": sop.id,
@@ -28,7 +29,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
         "judul": sop.judul,
         "instansi": sop.instansi.nama,
         "unit": sop.unit.judul,
-        "url": links.page_url(links.sop_src(sop)),
+        "url": links.page_url(links.sop_src(sop), directory_urls),
         "tanggal_pembuatan": _iso(sop.tanggal_pembuatan),
         "tanggal_revisi": _iso(sop.tanggal_revisi),
         "tanggal_efektif": _iso(sop.tanggal_efektif),
@@ -58,7 +59,7 @@ def _sop(sop: Sop, handbook: Handbook) -> dict[str, Any]:
     }
 
 
-def peraturan_json(handbook: Handbook) -> str:
+def peraturan_json(handbook: Handbook, directory_urls: bool = True) -> str:
     """Every regulation of the catalogue with the SOPs citing it, as JSON text."""
     items = [
         {
@@ -70,7 +71,7 @@ def peraturan_json(handbook: Handbook) -> str:
             "url": p.url,
             "mengubah": list(p.mengubah),
             "diubah_oleh": [other.id for other in handbook.diubah_oleh(p.id)],
-            "halaman": links.page_url(links.peraturan_src(p)),
+            "halaman": links.page_url(links.peraturan_src(p), directory_urls),
             "dirujuk_oleh": [sop.id for sop in handbook.sop_berdasarkan(p.id)],
         }
         for p in handbook.peraturan

@@ -21,20 +21,23 @@ REKONSTRUKSI_NOTE = (
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 
 
-def sop_link(target: Sop, from_src: str) -> str:
+def sop_link(target: Sop, from_src: str, directory_urls: bool = True) -> str:
     """A link to an SOP's page, labelled with its name."""
-    return f'<a href="{links.relative_url(from_src, links.sop_src(target))}">{h(target.judul_tampil)}</a>'
+    href = links.relative_url(from_src, links.sop_src(target), directory_urls)
+    return f'<a href="{href}">{h(target.judul_tampil)}</a>'
 
 
-def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str) -> str:
+def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str, directory_urls: bool = True) -> str:
     """A link to a role's page, labelled with the role (and the office filling it)."""
-    return f'<a href="{links.relative_url(from_src, links.peran_src(instansi, unit, peran))}">{h(peran.label)}</a>'
+    href = links.relative_url(from_src, links.peran_src(instansi, unit, peran), directory_urls)
+    return f'<a href="{href}">{h(peran.label)}</a>'
 
 
-def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True) -> str:
+def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True, directory_urls: bool = True) -> str:
     """A link to a regulation's page, labelled with its citation (in full, or its short form)."""
     label = judul_lengkap(peraturan) if full else sitasi(peraturan)
-    return f'<a href="{links.relative_url(from_src, links.peraturan_src(peraturan))}">{h(label)}</a>'
+    href = links.relative_url(from_src, links.peraturan_src(peraturan), directory_urls)
+    return f'<a href="{href}">{h(label)}</a>'
 
 
 def sop_luar(relation: Keterkaitan) -> str:

@@ -6,8 +6,9 @@ served by a web server uses directory URLs: ``sop/a/b/c.md`` is served at
 opened from a folder with no server (``file://``, where a folder's URL opens
 a listing of the folder, not its ``index.html``), names the files:
 ``sop/a/b/c.html``, as MkDocs does with ``use_directory_urls: false``.
-``set_directory_urls`` chooses between the two for a build (``site.configure``
-calls it with MkDocs' setting). Links inside generated HTML are relative, so
+Every function here takes the build's style (``directory_urls``, MkDocs'
+``use_directory_urls``; directory URLs unless told): the build holds it
+(``site.Build``), its templates bind it (``templates.environment``). Links inside generated HTML are relative, so
 the site works under any base path (an intranet server's sub-folder, a
 versioned copy, a folder on a USB stick).
 """
@@ -70,18 +71,10 @@ def baris(line: int) -> str:
     return f"L{line}"
 
 
-_style = {"directory_urls": True}
-
-
-def set_directory_urls(directory_urls: bool) -> None:
-    """Address pages by directory URLs (``sop/a/b/c/``, a served site) or by file (``sop/a/b/c.html``, offline)."""
-    _style["directory_urls"] = directory_urls
-
-
-def page_url(src: str, directory_urls: bool | None = None) -> str:
-    """The URL of a page relative to the site root, in this build's style unless ``directory_urls`` is given."""
-    by_directory = _style["directory_urls"] if directory_urls is None else directory_urls
-    return _page_url(src, by_directory)
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL of a page relative to the site root: a directory URL (``sop/a/b/c/``, a served site) or, without
+    ``directory_urls``, its file (``sop/a/b/c.html``, the offline edition)."""
+    return _page_url(src, directory_urls)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -95,20 +88,20 @@ def _page_url(src: str, by_directory: bool) -> str:
     return stem + ".html"
 
 
-def page_folder(src: str) -> str:
+def page_folder(src: str, directory_urls: bool = True) -> str:
     """The folder of a page's file, relative to the site root: where a file beside the page goes (its PDF)."""
-    url = page_url(src)
+    url = page_url(src, directory_urls)
     return url[: url.rfind("/") + 1]
 
 
-def relative_url(from_src: str, to_src: str) -> str:
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """A link from one page to another, relative to the first page's URL."""
-    return _relative(page_url(from_src), page_url(to_src))
+    return _relative(page_url(from_src, directory_urls), page_url(to_src, directory_urls))
 
 
-def url_from(from_src: str, url: str) -> str:
+def url_from(from_src: str, url: str, directory_urls: bool = True) -> str:
     """A link from a page to a file of the site that is no page (e.g. the book's PDF), by its path from the root."""
-    return _relative(page_url(from_src), url)
+    return _relative(page_url(from_src, directory_urls), url)
 
 
 @functools.lru_cache(maxsize=4096)

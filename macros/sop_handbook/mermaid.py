@@ -171,7 +171,7 @@ def _tidak_tercantum(step: Langkah) -> str:
 _ARROWS = {"terkait": "-.->", "prasyarat": '-->|"prasyarat"|', "lanjutan": '-->|"lanjutan"|'}
 
 
-def relation_map(handbook: Handbook, from_src: str) -> str:
+def relation_map(handbook: Handbook, from_src: str, directory_urls: bool = True) -> str:
     """All SOPs grouped by unit, an arrow per Keterkaitan, each node a link to its page; the SOPs outside
     the handbook a group of their own, one node per name and agency as written, without a link."""
     ids = {sop.id: f"sop_{index}" for index, sop in enumerate(handbook.sops, start=1)}
@@ -199,6 +199,6 @@ def relation_map(handbook: Handbook, from_src: str) -> str:
             if relation.sop_id != sop.id
         ]
     for sop in handbook.sops:
-        url = links.relative_url(from_src, links.sop_src(sop))
+        url = links.relative_url(from_src, links.sop_src(sop), directory_urls)
         lines.append(f'  click {ids[sop.id]} href "{escape(url)}" "{escape(sop.judul_tampil)}"')
     return "\n".join(lines) + "\n"

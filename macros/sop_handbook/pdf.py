@@ -34,14 +34,14 @@ def nama_berkas(sop: Sop) -> str:
     return f"{sop.id}.pdf"
 
 
-def sop_pdf(sop: Sop) -> str:
+def sop_pdf(sop: Sop, directory_urls: bool = True) -> str:
     """The PDF's path in the site, beside the page's file: ``sop/<instansi>/<unit>/<id>/<id>.pdf``."""
-    return links.page_folder(links.sop_src(sop)) + nama_berkas(sop)
+    return links.page_folder(links.sop_src(sop), directory_urls) + nama_berkas(sop)
 
 
-def buku_pdf() -> str:
+def buku_pdf(directory_urls: bool = True) -> str:
     """The book's PDF's path in the site, beside the book's page: ``buku/buku-pedoman-sop.pdf``."""
-    return links.page_folder(links.BUKU) + BUKU_PDF
+    return links.page_folder(links.BUKU, directory_urls) + BUKU_PDF
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -68,17 +68,20 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def write_all(site: Path, handbook: Handbook, chromium: str, book: bool = True) -> list[Path]:
-    """Print every SOP page (and the ``book``) of the built ``site`` to PDF with ``chromium``; the files
-    written."""
+def write_all(
+    site: Path, handbook: Handbook, chromium: str, book: bool = True, directory_urls: bool = True
+) -> list[Path]:
+    """Print every SOP page (and the ``book``) of the built ``site`` (its pages at directory URLs unless told)
+    to PDF with ``chromium``; the files written."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         raise RuntimeError(f"{ENV}: Playwright tidak terpasang; jalankan lewat `make pdf`") from error
-    jobs = [(links.page_url(links.sop_src(sop)), site / sop_pdf(sop)) for sop in handbook.sops if not sop.draf]
+    by = directory_urls
+    jobs = [(links.page_url(links.sop_src(sop), by), site / sop_pdf(sop, by)) for sop in handbook.sops if not sop.draf]
     if book:
-        jobs.append((links.page_url(links.BUKU), site / buku_pdf()))
+        jobs.append((links.page_url(links.BUKU, by), site / buku_pdf(by)))
     written: list[Path] = []
     with served(site) as base, sync_playwright() as playwright:
         try:

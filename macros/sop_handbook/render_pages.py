@@ -15,7 +15,7 @@ from .durations import angka
 from .model import Handbook, Sop
 from .problems import Problem, format_path
 from .render_sop import JENIS_KETERKAITAN, catatan_sumber, total_waktu
-from .templates import render
+from .templates import directory_urls, render
 from .text import h_code
 
 
@@ -28,8 +28,10 @@ def daftar_sop(handbook: Handbook, from_src: str, templates: jinja2.Environment 
 def tautan_buku(from_src: str, pdf: str | None, templates: jinja2.Environment | None = None) -> str:
     """The home page's way to the book (mkdocs-print-site-plugin's page), and to its PDF (its path in the
     site) when the build wrote it (``partials/sop/tautan-buku.html``)."""
-    buku = links.relative_url(from_src, links.BUKU)
-    return render(templates, "tautan-buku.html", buku=buku, pdf=links.url_from(from_src, pdf) if pdf else "")
+    by_directory = directory_urls(templates)
+    buku = links.relative_url(from_src, links.BUKU, by_directory)
+    unduh = links.url_from(from_src, pdf, by_directory) if pdf else ""
+    return render(templates, "tautan-buku.html", buku=buku, pdf=unduh)
 
 
 def sampul_buku(handbook: Handbook, judul: str, templates: jinja2.Environment | None = None) -> str:
@@ -105,7 +107,7 @@ def catatan_mutu(handbook: Handbook, from_src: str, templates: jinja2.Environmen
 
     def berkas(file: str, sop: Sop | None) -> dict[str, Any]:
         notes = Markup(catatan_sumber(sop, templates)) if sop else ""
-        alamat = links.relative_url(from_src, links.sumber_src(file))
+        alamat = links.relative_url(from_src, links.sumber_src(file), directory_urls(templates))
         return {"sop": sop, "file": file, "catatan": warnings.pop(file, []), "sumber": notes, "alamat": alamat}
 
     files = [berkas(sop.file, sop) for sop in sorted(handbook.sops, key=lambda s: s.file)]
@@ -136,7 +138,7 @@ def peta_keterkaitan(handbook: Handbook, from_src: str, templates: jinja2.Enviro
         }
         for sop in handbook.sops
     ]
-    kode = Markup(mermaid.relation_map(handbook, from_src))
+    kode = Markup(mermaid.relation_map(handbook, from_src, directory_urls(templates)))
     page = render(templates, "peta-keterkaitan.md", kode=kode, baris=rows, jenis=JENIS_KETERKAITAN, dari=from_src)
     return page + "\n"
 
@@ -169,13 +171,14 @@ def sumber_page(
     for n in marked:
         if 1 <= n <= len(lines):
             lines[n - 1] = f'<span id="{links.baris(n)}">{lines[n - 1]}</span>'
-    dibuat = (made_into[0], links.relative_url(src, made_into[1])) if made_into else None
+    by_directory = directory_urls(templates)
+    dibuat = (made_into[0], links.relative_url(src, made_into[1], by_directory)) if made_into else None
     page = render(
         templates,
         "sumber.html",
         file=file,
         judul_situs=site_name,
-        beranda=links.relative_url(src, links.HOME),
+        beranda=links.relative_url(src, links.HOME, by_directory),
         dibuat=dibuat,
         sunting=edit_url or "",
         css=posixpath.relpath(SUMBER_CSS, posixpath.dirname(src)),

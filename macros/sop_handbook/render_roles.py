@@ -8,7 +8,7 @@ from . import links
 from .durations import format_jam
 from .fragments import REKONSTRUKSI_NOTE
 from .model import Handbook, Instansi, Langkah, Peran, Unit
-from .templates import render
+from .templates import directory_urls, render
 
 
 def peran_page(
@@ -21,7 +21,7 @@ def peran_page(
     tugas = [
         {
             "sop": sop,
-            "alamat": links.relative_url(src, links.sop_src(sop)),
+            "alamat": links.relative_url(src, links.sop_src(sop), directory_urls(templates)),
             "waktu": format_jam(sum(s.mutu_baku.durasi_jam for s in steps), sop.instansi.konvensi),
             "baris": [{"step": step, "bersama": _bersama(step, peran)} for step in steps],
         }

@@ -19,7 +19,7 @@ from .fragments import (
     REKONSTRUKSI_NOTE,
 )
 from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
-from .templates import render
+from .templates import directory_urls, render
 from .text import tanggal
 
 
@@ -50,24 +50,25 @@ def sop_page(
         kode=Markup(mermaid.swimlane(sop)) if drawn else "",
         prosedur=Markup(prosedur_table(sop, sop.instansi.konvensi, kertas, templates=templates)) if drawn else "",
         pdf=pdf or "",
-        monitoring=monitoring_link(sop),
+        monitoring=monitoring_link(sop, directory_urls(templates)),
         tinjau=tanggal(sop.tanggal_revisi) if sop.tinjauan_lewat(hari_ini) and sop.tanggal_revisi else "",
         rekonstruksi=REKONSTRUKSI_NOTE,
         dirujuk=Markup(dirujuk_oleh(sop, handbook, templates)),
         riwayat=Markup(riwayat_revisi(sop, hari_ini, diubah, templates)),
         belum=_belum_ditulis(sop),
         catatan=Markup(catatan_sumber(sop, templates)),
-        sumber=links.relative_url(src, links.sumber_src(sop.file)),
+        sumber=links.relative_url(src, links.sumber_src(sop.file), directory_urls(templates)),
         dari=src,
     )
     return page + "\n"
 
 
-def monitoring_link(sop: Sop) -> str:
+def monitoring_link(sop: Sop, by_directory: bool = True) -> str:
     """The monitoring form's URL from the SOP's page: the SOP's ids in the query; the form holds every
     SOP's name, number and unit itself (``render_pages.monitoring_data``), so a page carries its ids only."""
     path = f"{sop.instansi.id}/{sop.unit.id}/{sop.id}"
-    return f"{links.relative_url(links.sop_src(sop), links.MONITORING)}?{urlencode({'sop': path}, safe='/')}"
+    form = links.relative_url(links.sop_src(sop), links.MONITORING, by_directory)
+    return f"{form}?{urlencode({'sop': path}, safe='/')}"
 
 
 def _belum_ditulis(sop: Sop) -> str:
@@ -97,7 +98,7 @@ def kop(sop: Sop, templates: jinja2.Environment | None = None) -> str:
     instansi = sop.instansi
     lines = [*((instansi.pemerintah,) if instansi.pemerintah else ()), *(instansi.kop or (instansi.nama,))]
     lines += sop.unit.jalur  # a unit inside another: the outer one first, as the form prints them
-    ke_akar = links.relative_url(links.sop_src(sop), links.HOME)
+    ke_akar = links.relative_url(links.sop_src(sop), links.HOME, directory_urls(templates))
     return render(templates, "kop.html", baris=lines, sop=sop, ke_akar=ke_akar)
 
 

@@ -30,7 +30,7 @@ from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 
 from . import links
-from .model import Handbook, Langkah, Singkatan, Sop
+from .model import Handbook, Langkah, Singkatan
 from .text import h
 
 LANGUAGE = "id"
@@ -74,14 +74,16 @@ GABUNGAN_KATA = (
 KATA_DASAR = ("pemerintah", "kinerja")
 
 
-def step_entries(handbook: Handbook) -> dict[str, list[dict[str, str]]]:
+def step_entries(handbook: Handbook, directory_urls: bool = True) -> dict[str, list[dict[str, str]]]:
     """The search entries of every SOP's steps, by page URL: one per step, at its row."""
-    return {
-        links.page_url(links.sop_src(sop)): [_step_entry(sop, step) for step in sop.langkah] for sop in handbook.sops
-    }
+    entries = {}
+    for sop in handbook.sops:
+        url = links.page_url(links.sop_src(sop), directory_urls)
+        entries[url] = [_step_entry(url, step) for step in sop.langkah]
+    return entries
 
 
-def _step_entry(sop: Sop, step: Langkah) -> dict[str, str]:
+def _step_entry(url: str, step: Langkah) -> dict[str, str]:
     mutu = step.mutu_baku
     details = [
         ("Pelaksana", step.pelaksana_label),
@@ -91,7 +93,7 @@ def _step_entry(sop: Sop, step: Langkah) -> dict[str, str]:
         ("Keterangan", step.keterangan),
     ]
     text = " ".join(f"{name}: {h(value)}." for name, value in details if value)
-    location = f"{links.page_url(links.sop_src(sop))}#{links.anchor(step.no)}"
+    location = f"{url}#{links.anchor(step.no)}"
     return {"location": location, "title": f"Langkah {step.no}: {h(step.kegiatan)}", "text": f"<p>{text}</p>"}
 
 
@@ -182,9 +184,11 @@ def _asset(name: str) -> str:
     return resources.files("sop_handbook").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def index_and_script(index: dict[str, Any], handbook: Handbook) -> tuple[dict[str, Any], str]:
+def index_and_script(
+    index: dict[str, Any], handbook: Handbook, directory_urls: bool = True
+) -> tuple[dict[str, Any], str]:
     """Material's search index with the steps added, and the language script that goes with it."""
-    docs = with_steps(index["docs"], step_entries(handbook))
+    docs = with_steps(index["docs"], step_entries(handbook, directory_urls))
     vocabulary = words(docs) | {w.lower() for _, full in padanan(handbook.glosarium) for w in re.split(r"\W+", full)}
     extra = extra_roots(handbook.glosarium)
     script = language_script(browser_dictionary(vocabulary, extra), padanan(handbook.glosarium))

@@ -104,7 +104,6 @@ def configure(
     print_site.turn_off_unless(config, buku)
     use_package_files(config)
     _offline_edition(config)
-    links.set_directory_urls(config.use_directory_urls)
     if not os.environ.get(MIKE_VERSION):
         # Material's version selector reads mike's versions.json, which only a
         # site deployed by mike has; elsewhere it fails in the reader's browser.
@@ -127,7 +126,7 @@ def configure(
     _search_in_indonesian(config)
     if config.plugins.get("macros") is None:  # the standard pages call its macros
         raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
-    markup = templates.environment(config.theme.dirs)
+    markup = templates.environment(config.theme.dirs, config.use_directory_urls)
     build = Build(
         handbook=handbook,
         source_dates=source_dates(root, sumber),
@@ -293,7 +292,8 @@ def finish_search(config: MkDocsConfig, build: Build) -> None:
         return
     site_dir = Path(config.site_dir)
     index_path = site_dir / search.INDEX
-    index, script = search.index_and_script(json.loads(index_path.read_text(encoding="utf-8")), handbook)
+    material_index = json.loads(index_path.read_text(encoding="utf-8"))
+    index, script = search.index_and_script(material_index, handbook, config.use_directory_urls)
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script_path = site_dir / search.SCRIPT
     script_path.parent.mkdir(parents=True, exist_ok=True)
@@ -305,7 +305,7 @@ def write_pdfs(config: MkDocsConfig, build: Build, chromium: str) -> None:
     if not build.pdfs or build.handbook is None:
         return
     try:
-        written = pdf.write_all(Path(config.site_dir), build.handbook, chromium, build.book)
+        written = pdf.write_all(Path(config.site_dir), build.handbook, chromium, build.book, config.use_directory_urls)
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("PDF: %d berkas ditulis", len(written))
@@ -336,7 +336,7 @@ def book_context(config: MkDocsConfig) -> None:
     """
     book = print_site.plugin(config)
     if book is not None:
-        print_site.set_base_url(book, get_relative_url(".", links.page_url(links.BUKU)))
+        print_site.set_base_url(book, get_relative_url(".", links.page_url(links.BUKU, config.use_directory_urls)))
 
 
 def book_contents(nav: Navigation, config: MkDocsConfig, build: Build) -> None:
@@ -549,8 +549,12 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
             file, text, config.site_name, made_into.get(file), edit_url, lines, build.templates
         )
         files.append(File.generated(config, links.sumber_src(file), content=html))
-    files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook)))
-    files.append(File.generated(config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook)))
+    files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook, config.use_directory_urls)))
+    files.append(
+        File.generated(
+            config, links.API_DASAR_HUKUM, content=export.peraturan_json(handbook, config.use_directory_urls)
+        )
+    )
     return files
 
 
@@ -630,13 +634,9 @@ def _never_loaded(src_uri: str) -> bool:
 def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files:
     """While serving with bad sources: the static files and one page listing the errors."""
     kept = Files([file for file in files if not file.is_documentation_page()])
-    kept.append(
-        File.generated(
-            config,
-            links.HOME,
-            content=render_pages.source_error_page(error.problems, templates.environment(config.theme.dirs)),
-        )
-    )
+    markup = templates.environment(config.theme.dirs, config.use_directory_urls)
+    page = render_pages.source_error_page(error.problems, markup)
+    kept.append(File.generated(config, links.HOME, content=page))
     return kept
 
 
@@ -666,7 +666,7 @@ def define_macros(env: Any, build: Build) -> None:
     macro("formulir_monitoring", lambda: render_pages.formulir_monitoring(handbook, build.templates))
 
     def tautan_buku() -> str:
-        book_pdf = pdf.buku_pdf() if with_pdf else None
+        book_pdf = pdf.buku_pdf(templates.directory_urls(build.templates)) if with_pdf else None
         return render_pages.tautan_buku(here(), book_pdf, build.templates) if build.book else ""
 
     macro("tautan_buku", tautan_buku)

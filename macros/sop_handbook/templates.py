@@ -42,27 +42,45 @@ def _markup(make: Any) -> Any:
     return lambda *args, **kwargs: Markup(make(*args, **kwargs))
 
 
-# What every template may use besides its values: the pieces of HTML the pages share (links to the
-# handbook's pages from the page at ``dari``, the marks of an empty field) and the dates as pages write them.
-GLOBALS = {
-    "tautan_sop": _markup(fragments.sop_link),  # (sop, dari): the SOP's page, labelled with its name
-    "tautan_peran": _markup(fragments.peran_link),  # (instansi, unit, peran, dari): the role's page
-    "tautan_peraturan": _markup(fragments.peraturan_link),  # (peraturan, dari, lengkap=True)
-    "tautan_luar": _markup(fragments.sop_luar),  # (keterkaitan): an SOP outside the handbook, as written
-    "judul_peraturan": judul_lengkap,  # (peraturan): its citation in full
-    "alamat": links.relative_url,
-    "jangkar": links.anchor,  # (no): the id of a step's row in its SOP's flowchart table
-    "tanda_rekonstruksi": Markup(
-        fragments.REKONSTRUKSI_MARK
-    ),  # after a step whose pelaksana is reconstructed  # (dari, ke): the address of page ``ke`` from page ``dari``
-    "tanggal": tanggal,  # a date as pages write it: "2 Juni 2025"
-    "kosong": Markup(fragments.KOSONG),  # a field the document does not state: "Tidak tercantum"
-    "tidak_terbaca": Markup(fragments.TIDAK_TERBACA),  # one its copy does not show legibly
-}
+def _globals(directory_urls: bool) -> dict[str, Any]:
+    """What every template may use besides its values: the pieces of HTML the pages share (links to the
+    handbook's pages from the page at ``dari``, in the build's URL style; the marks of an empty field) and
+    the dates as pages write them."""
+    by = {"directory_urls": directory_urls}
+    return {
+        # (sop, dari): the SOP's page, labelled with its name
+        "tautan_sop": _markup(functools.partial(fragments.sop_link, **by)),
+        # (instansi, unit, peran, dari): the role's page
+        "tautan_peran": _markup(functools.partial(fragments.peran_link, **by)),
+        # (peraturan, dari, full=True): the regulation's page, labelled with its citation
+        "tautan_peraturan": _markup(functools.partial(fragments.peraturan_link, **by)),
+        # (keterkaitan): an SOP outside the handbook, as written
+        "tautan_luar": _markup(fragments.sop_luar),
+        # (peraturan): its citation in full
+        "judul_peraturan": judul_lengkap,
+        # (dari, ke): the address of page ``ke`` from page ``dari``
+        "alamat": functools.partial(links.relative_url, **by),
+        # (no): the id of a step's row in its SOP's flowchart table
+        "jangkar": links.anchor,
+        # after a step whose pelaksana is reconstructed
+        "tanda_rekonstruksi": Markup(fragments.REKONSTRUKSI_MARK),
+        # (date): a date as pages write it, "2 Juni 2025"
+        "tanggal": tanggal,
+        # a field the document does not state: "Tidak tercantum"; one its copy does not show legibly
+        "kosong": Markup(fragments.KOSONG),
+        "tidak_terbaca": Markup(fragments.TIDAK_TERBACA),
+        # the build's URL style, for the renderers' own links (``directory_urls``)
+        _URL_STYLE: directory_urls,
+    }
 
 
-def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
-    """The templates of ``folders``, the first holding a name winning (the theme's dirs, in order)."""
+_URL_STYLE = "directory_urls"
+GLOBALS = tuple(_globals(True))  # their names
+
+
+def environment(folders: Iterable[str | Path], directory_urls: bool = True) -> jinja2.Environment:
+    """The templates of ``folders``, the first holding a name winning (the theme's dirs, in order), linking
+    pages by directory URLs or, without ``directory_urls``, by file (``links``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         # Every {{ }} goes through _inert, which escapes as text.h does and passes Markup through; autoescape
@@ -74,12 +92,16 @@ def environment(folders: Iterable[str | Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(GLOBALS)
+    env.globals.update(_globals(directory_urls))
     env.filters["md"] = lambda text: Markup(md(text))  # text as inert inline Markdown: headings
     return env
 
 
-@functools.cache
+def directory_urls(templates: jinja2.Environment | None) -> bool:
+    """The URL style of ``templates`` (the package's: directory URLs), for links the renderers make."""
+    return bool((templates or package()).globals[_URL_STYLE])
+
+
 def package() -> jinja2.Environment:
     """The package's own templates, for renderers called outside a build (tests, the command line)."""
     return environment([THEME])
