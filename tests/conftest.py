@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -106,8 +109,10 @@ def make_project(target: Path, sources: Iterable[Path]) -> Path:
     return target
 
 
-def build(project: Path, **variables: str) -> BuildResult:
-    """Run ``mkdocs build --strict`` (never ``-q``) in ``project``, with extra environment ``variables``."""
+def build_command(project: Path, **variables: str) -> BuildResult:
+    """Run the ``mkdocs build --strict`` command (never ``-q``) in ``project``, with extra environment
+    ``variables``: for a build that must have a process of its own (one that drives a browser itself,
+    which cannot run inside the tests' own Playwright)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
@@ -118,6 +123,72 @@ def build(project: Path, **variables: str) -> BuildResult:
         timeout=300,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, project / "site")
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``variables`` for the block (mkdocs.yml's !ENV reads them), as it was after."""
+    saved = dict(os.environ)
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **variables})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class _Lines(logging.Handler):
+    """Every record logged, as the ``mkdocs`` command writes it: ``WARNING -  message``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
+
+
+def build(project: Path, **variables: str) -> BuildResult:
+    """``mkdocs build --strict`` of ``project`` into its ``site/``, with extra environment ``variables``.
+
+    In this process, as ``mkdocs build`` runs it (load the config, the plugins'
+    startup, the build, their shutdown): a second Python and its imports for
+    every build would cost more than many builds. What it logs (INFO and up),
+    prints, and the message of an error that stops it (as the command's
+    "Error: ...") are the output; an unexpected exception fails the test.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    lines = _Lines()
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    printed = io.StringIO()
+    returncode = 0
+    with (
+        _environment(variables),
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(printed),
+        contextlib.redirect_stderr(printed),
+    ):
+        mkdocs_log.addHandler(lines)
+        mkdocs_log.setLevel(logging.INFO)
+        try:
+            config = load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir="site")
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:  # what the command reports as "Error: ..." and exits 1 with
+            lines.lines.append(f"Error: {error.format_message()}")
+            returncode = 1
+        finally:
+            mkdocs_log.removeHandler(lines)
+            mkdocs_log.setLevel(level)
+    output = printed.getvalue() + "\n".join(lines.lines)
+    return BuildResult(returncode, output, project / "site")
 
 
 VENV = Path(sys.executable).parent.parent  # this test run's virtualenv

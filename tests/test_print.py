@@ -28,7 +28,7 @@ from sop_handbook.model import Sop
 
 from . import browsing
 from .browsing import pdf_pages, squeezed
-from .conftest import FIXTURES, ROOT, build, load, make_project, real_sources
+from .conftest import FIXTURES, ROOT, build, build_command, load, make_project, real_sources
 
 pytestmark = pytest.mark.browser
 
@@ -208,7 +208,7 @@ def test_a_printed_flowchart_page_looks_like_the_form(visit, real_url, tmp_path)
 
 def test_a_pdf_build_writes_and_links_a_pdf_of_each_sop_and_of_the_book(tmp_path):
     """``SOP_PDF=1`` (make pdf, make publish): Chromium prints every SOP page and the book of the built site."""
-    result = build(make_project(tmp_path, real_sources()), SOP_PDF="1", CHROMIUM=browsing.CHROMIUM)
+    result = build_command(make_project(tmp_path, real_sources()), SOP_PDF="1", CHROMIUM=browsing.CHROMIUM)
     assert result.returncode == 0, result.output
     assert "PDF: 7 berkas ditulis" in result.output
     for sop in REAL.sops:
