@@ -46,20 +46,19 @@ def _globals(directory_urls: bool) -> dict[str, Any]:
     """What every template may use besides its values: the pieces of HTML the pages share (links to the
     handbook's pages from the page at ``dari``, in the build's URL style; the marks of an empty field) and
     the dates as pages write them."""
-    by = {"directory_urls": directory_urls}
     return {
         # (sop, dari): the SOP's page, labelled with its name
-        "tautan_sop": _markup(functools.partial(fragments.sop_link, **by)),
+        "tautan_sop": _markup(functools.partial(fragments.sop_link, directory_urls=directory_urls)),
         # (instansi, unit, peran, dari): the role's page
-        "tautan_peran": _markup(functools.partial(fragments.peran_link, **by)),
+        "tautan_peran": _markup(functools.partial(fragments.peran_link, directory_urls=directory_urls)),
         # (peraturan, dari, full=True): the regulation's page, labelled with its citation
-        "tautan_peraturan": _markup(functools.partial(fragments.peraturan_link, **by)),
+        "tautan_peraturan": _markup(functools.partial(fragments.peraturan_link, directory_urls=directory_urls)),
         # (keterkaitan): an SOP outside the handbook, as written
         "tautan_luar": _markup(fragments.sop_luar),
         # (peraturan): its citation in full
         "judul_peraturan": judul_lengkap,
         # (dari, ke): the address of page ``ke`` from page ``dari``
-        "alamat": functools.partial(links.relative_url, **by),
+        "alamat": functools.partial(links.relative_url, directory_urls=directory_urls),
         # (no): the id of a step's row in its SOP's flowchart table
         "jangkar": links.anchor,
         # after a step whose pelaksana is reconstructed
