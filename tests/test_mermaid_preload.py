@@ -15,7 +15,7 @@ IMPORT = re.compile(r'(?<![@.\w])import\s*\(|(?:\bfrom|(?<![@.\w])import)\s*["\'
 
 
 def test_the_handbook_s_mermaid_is_one_classic_script_that_imports_nothing():
-    assert mermaid_preload.local_script((THEME,), ENTRY) == mermaid_preload.LINKS[".js"]
+    assert mermaid_preload.link((THEME,), ENTRY) == mermaid_preload.Preload(ENTRY, "preload", "script")
     code = (THEME / ENTRY).read_text(encoding="utf-8")
     assert not IMPORT.search(code)  # the one link is all: no module is left to a later round trip
     # A classic script (an IIFE), which any server's stock types and file:// run: no module syntax.
@@ -29,18 +29,19 @@ def test_only_a_local_script_or_module_is_preloaded(tmp_path):
     (tmp_path / "js/m.mjs").write_text("export default 1;", encoding="utf-8")
     (tmp_path / "js/m.min.js").write_text("var m = 1;", encoding="utf-8")
     (tmp_path / "js/m.css").write_text("", encoding="utf-8")
-    page = f"<html><head></head><body>{mermaid_scripts.DIAGRAM}x</code></pre></body></html>"
-    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/m.min.js")) == ["../../js/m.min.js"]
-    assert MODULE_PRELOAD.findall(mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/m.mjs")) == ["../../js/m.mjs"]
-    assert PRELOAD.findall(mermaid_preload.preload(page, "a/b.html", (tmp_path,), "js/m.min.js")) == ["../js/m.min.js"]
+    assert mermaid_preload.link((tmp_path,), "js/m.min.js") == mermaid_preload.Preload(
+        "js/m.min.js", "preload", "script"
+    )
+    assert mermaid_preload.link((tmp_path,), "js/m.mjs") == mermaid_preload.Preload("js/m.mjs", "modulepreload", "")
     for other in ("js/m.css", "js/missing.js", "https://cdn.invalid/mermaid.esm.min.mjs"):
-        assert mermaid_preload.preload(page, "a/b/", (tmp_path,), other) == page, other
+        assert mermaid_preload.link((tmp_path,), other) is None, other
     # A file of any of the site's folders (the docs', the theme's) is the site's.
     elsewhere = tmp_path / "tema"
     (elsewhere / "js").mkdir(parents=True)
     (elsewhere / "js/lain.js").write_text("var m = 2;", encoding="utf-8")
-    assert mermaid_preload.preload(page, "a/b/", (tmp_path,), "js/lain.js") == page
-    assert PRELOAD.findall(mermaid_preload.preload(page, "", (tmp_path, elsewhere), "js/lain.js")) == ["js/lain.js"]
+    assert mermaid_preload.link((tmp_path,), "js/lain.js") is None
+    assert mermaid_preload.link((tmp_path, elsewhere), "js/lain.js").entry == "js/lain.js"
+    assert mermaid_preload.Preload("x.js", "preload", "script").penanda == mermaid_scripts.DIAGRAM
 
 
 def test_sop_pages_preload_mermaid_and_pages_without_a_diagram_do_not(real_site):
@@ -51,5 +52,7 @@ def test_sop_pages_preload_mermaid_and_pages_without_a_diagram_do_not(real_site)
     preloaded = [(folder / href).resolve() for href in PRELOAD.findall(head)]
     assert preloaded == [(real_site.site / ENTRY).resolve()]
     assert preloaded[0].is_file()
-    for plain in ("index.html", "glosarium/index.html", "pelaksana/index.html"):
+    for plain in ("index.html", "glosarium/index.html", "pelaksana/index.html", "buku/index.html"):
         assert not PRELOAD.search((real_site.site / plain).read_text(encoding="utf-8")), plain
+    relation_map = (real_site.site / "peta-keterkaitan/index.html").read_text(encoding="utf-8")
+    assert PRELOAD.findall(relation_map) == [f"../{ENTRY}"]  # a standard page's diagram too

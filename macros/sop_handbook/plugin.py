@@ -113,9 +113,8 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         return site.page_markdown(markdown, page, self.build)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Smaller pages: the navigation without its indentation, no script of the book; pages with a
-        diagram preload Mermaid's modules."""
-        return site.finish_page(output, page, config)
+        """Smaller pages: the navigation without its indentation, no script of the book."""
+        return site.finish_page(output)
 
     @event_priority(-100)  # after mkdocs-print-site-plugin's, which keeps the 404 page's context for the book
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:

@@ -77,6 +77,7 @@ class Build:
     sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
     drawn: dict[str, Callable[[], str]] = field(default_factory=dict)  # the pages drawn from the model, by path
     templates: jinja2.Environment | None = None  # the markup's templates, the handbook's custom_dir first
+    preload: mermaid_preload.Preload | None = None  # Mermaid's preload link on pages with a diagram (main.html)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -137,9 +138,16 @@ def configure(
         sumber=sumber,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
         templates=markup,
+        preload=_mermaid_preload(config),
     )
     build.drawn = drawn_pages(build)
     return build
+
+
+def _mermaid_preload(config: MkDocsConfig) -> mermaid_preload.Preload | None:
+    mermaid2 = config.plugins.get("mermaid2")
+    entry = str(mermaid2.javascript) if mermaid2 else ""  # mermaid2's javascript (its property), the package's
+    return mermaid_preload.link(_site_folders(config), entry)
 
 
 def drawn_pages(build: Build) -> dict[str, Callable[[], str]]:
@@ -401,13 +409,9 @@ _GAP = re.compile(r">\s+<")
 _SPACES = re.compile(r"\s{2,}")
 
 
-def finish_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Smaller pages: the navigation without its indentation, no script of the book; pages with a diagram
-    preload Mermaid's modules."""
-    mermaid2 = config.plugins.get("mermaid2")
-    entry = str(mermaid2.javascript) if mermaid2 else ""  # mkdocs.yml's mermaid2 javascript (its property)
-    output = compact_navigation(print_site.without_script(output))
-    return mermaid_preload.preload(output, page.url, _site_folders(config), entry)
+def finish_page(output: str) -> str:
+    """Smaller pages: the navigation without its indentation, no script of the book."""
+    return compact_navigation(print_site.without_script(output))
 
 
 def compact_navigation(page_html: str) -> str:
