@@ -13,10 +13,3 @@ def test_print_site_is_the_version_the_coupling_was_proven_with():
     assert importlib.metadata.version(print_site.DISTRIBUTION) == print_site.PROVEN_WITH
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert f"{print_site.DISTRIBUTION}=={print_site.PROVEN_WITH}" in pins
-
-
-def test_its_script_is_taken_out_of_a_page_once_wherever_the_page_is():
-    for prefix in ("", "/", "../", "../../../"):
-        page = f'<body><script src="{prefix}js/print-site.js"></script><script src="x.js"></script></body>'
-        assert print_site.without_script(page) == '<body><script src="x.js"></script></body>'
-    assert print_site.without_script('<script src="js/print-site.json"></script>').count("script") == 2

@@ -15,7 +15,7 @@ from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -96,7 +96,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
 
     @event_priority(-100)  # after mkdocs-print-site-plugin's, which takes the pages for the book
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """The book holds the SOPs alone."""
+        """The book holds the SOPs alone, and the book alone has print-site's script."""
         site.book_contents(nav, config, self.build)
         return nav
 
@@ -113,7 +113,7 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         return site.page_markdown(markdown, page, self.build)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Smaller pages: the navigation without its indentation, no script of the book."""
+        """Smaller pages: the navigation without its indentation."""
         return site.finish_page(output)
 
     @event_priority(-100)  # after mkdocs-print-site-plugin's, which keeps the 404 page's context for the book
@@ -122,19 +122,23 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         site.not_found_context(context, template_name, config)
         return context
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page without the book's script, as the others."""
-        return print_site.without_script(output_content)
+    # Every page is rendered; mkdocs-print-site-plugin renders the book next (0), with the site's scripts.
+    @event_priority(50)
+    def _before_the_book(self, *, config: MkDocsConfig) -> None:
+        """The book's script, which the pages were rendered without, for the book."""
+        print_site.put_script_back(config)
 
     # After Material's search plugin has written its index and print-site the book (0),
     # before Material's offline plugin inlines the index we rewrite (-100).
     @event_priority(-50)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_the_book(self, *, config: MkDocsConfig) -> None:
         """Search in Indonesian (steps in the index, the stemmer and the glossary for the worker); the PDFs,
         if asked; the offline edition without the 404 page no server shows."""
         site.finish_search(config, self.build)
         site.write_pdfs(config, self.build, self.config.chromium)
         site.finish_offline(config)
+
+    on_post_build = CombinedEvent(_before_the_book, _after_the_book)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Theme templates without the lines of their block tags: a third of every page was that whitespace."""

@@ -356,6 +356,7 @@ def book_contents(nav: Navigation, config: MkDocsConfig, build: Build) -> None:
     """
     book = print_site.plugin(config)
     if book is not None:
+        print_site.leave_script_out(config)
         handbook = build.handbook  # none in the bench's floor, plain Markdown without drafts
         drafts = {links.sop_src(sop) for sop in handbook.sops if sop.draf} if handbook else set()
         print_site.keep_pages(book, _sop_items(nav.items, drafts))
@@ -410,8 +411,8 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 def finish_page(output: str) -> str:
-    """Smaller pages: the navigation without its indentation, no script of the book."""
-    return compact_navigation(print_site.without_script(output))
+    """Smaller pages: the navigation without its indentation."""
+    return compact_navigation(output)
 
 
 def compact_navigation(page_html: str) -> str:
