@@ -486,3 +486,17 @@ def test_a_dasar_hukum_cited_as_written_builds_strictly_and_is_a_note(fixture_si
     assert "alert('dasar')" not in page and "<a href=javascript" not in page
     notes = (fixture_site.site / "catatan-mutu-data" / "index.html").read_text(encoding="utf-8")
     assert "belum dicatat di peraturan.yaml; tambahkan bila ingin halaman peraturannya" in notes
+
+
+def test_the_sidebars_are_written_without_whitespace_between_their_tags(real_site):
+    """Material's sidebar partials, compiled without the line breaks and indentation between their tags:
+    the navigation's items come out on one line each page, nothing cut out of the pages afterwards."""
+    from sop_handbook import site
+
+    material = Path(__import__("material").__file__).parent / "templates"
+    assert all((material / name).is_file() for name in site.SIDEBAR_PARTIALS)  # Material still has them
+    page = (real_site.site / "sop/diskopukm/sekretariat/penyusunan-lkpj/index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="md-nav md-nav--primary"') : page.index('<div class="md-content"')]
+    items = re.findall(r'<li class="md-nav__item[^"]*">', nav)
+    assert len(items) > 10 and not re.search(r">\s*\n\s*<", nav.split("</nav>")[0])
+    assert '<span class="md-ellipsis">Penyusunan LKPJ</span>' in nav  # the title as written, without its indentation

@@ -112,10 +112,6 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
         full form as a hover title."""
         return site.page_markdown(markdown, page, self.build)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Smaller pages: the navigation without its indentation."""
-        return site.finish_page(output)
-
     @event_priority(-100)  # after mkdocs-print-site-plugin's, which keeps the 404 page's context for the book
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """The 404 page's and the book's base URLs (``site.not_found_context``)."""
@@ -141,5 +137,6 @@ class SopHandbookPlugin(BasePlugin[SopHandbookConfig]):
     on_post_build = CombinedEvent(_before_the_book, _after_the_book)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Theme templates without the lines of their block tags: a third of every page was that whitespace."""
+        """Theme templates without the lines of their block tags, and the sidebars without the whitespace
+        between their tags: a third of every page was that whitespace."""
         return site.compact_templates(env)

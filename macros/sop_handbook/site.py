@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -392,8 +393,31 @@ def book_page(page: Page, build: Build) -> None:
     page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas], build.templates)
 
 
+# Material's partials that draw the sidebars: every item of the navigation and of the table of contents.
+SIDEBAR_PARTIALS = frozenset(
+    {"partials/nav.html", "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html"}
+)
+# In their source: the indentation and line break between one tag or Jinja tag and the next.
+_BETWEEN_TAGS = re.compile(r"(?<=[>}])[ \t]*\n\s*(?=[<{])")
+
+
+class CompactSidebars(jinja2.ext.Extension):
+    """Material's sidebar partials (``SIDEBAR_PARTIALS``) compiled without the whitespace between their tags.
+
+    Each item of the navigation is a few tags the theme writes one per line,
+    indented: at a thousand SOPs, a third of every page. The partials hold no
+    ``<pre>`` and their text is titles, so the line breaks and indentation
+    between tags say nothing; they are left out of the templates' source
+    once, when Jinja loads them, rather than cut out of every page written.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _BETWEEN_TAGS.sub("", source) if name in SIDEBAR_PARTIALS else source
+
+
 def compact_templates(env: jinja2.Environment) -> jinja2.Environment:
-    """Drop the whitespace that the theme's block tags leave (Jinja's ``trim_blocks`` and ``lstrip_blocks``).
+    """Drop the whitespace that the theme's block tags leave (Jinja's ``trim_blocks`` and ``lstrip_blocks``),
+    and the sidebars' between their tags (``CompactSidebars``).
 
     Material's templates put every ``{% if %}`` and ``{% set %}`` on a line of its
     own; rendered, each leaves its indentation and line break, for every item of
@@ -402,33 +426,8 @@ def compact_templates(env: jinja2.Environment) -> jinja2.Environment:
     """
     env.trim_blocks = True
     env.lstrip_blocks = True
+    env.add_extension(CompactSidebars)
     return env
-
-
-_SIDEBARS = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
-_GAP = re.compile(r">\s+<")
-_SPACES = re.compile(r"\s{2,}")
-
-
-def finish_page(output: str) -> str:
-    """Smaller pages: the navigation without its indentation."""
-    return compact_navigation(output)
-
-
-def compact_navigation(page_html: str) -> str:
-    """The sidebars (navigation and table of contents) without the indentation between their tags.
-
-    Each nav item is a few tags the theme writes one per line, indented: at a
-    thousand SOPs, a third of every page. The sidebars hold no ``<pre>`` and
-    their text is titles, so the whitespace says nothing; the rest of the page
-    is left as it is.
-    """
-    start = page_html.find(_SIDEBARS[0])
-    end = page_html.find(_SIDEBARS[1], start)
-    if start < 0 or end < 0:
-        return page_html
-    sidebars = _SPACES.sub(" ", _GAP.sub("><", page_html[start:end]))
-    return page_html[:start] + sidebars + page_html[end:]
 
 
 def source_dates(root: Path, sumber: str = SOURCE_DIR) -> dict[str, date]:
