@@ -1,8 +1,8 @@
 """The floor's hooks: the handbook's settings of the theme's output, and nothing of its content.
 
 The handbook compiles Material's templates without the whitespace of their
-block tags, writes the navigation without indentation and leaves out the
-theme's files no browser loads (``sop_handbook.site``). Those settings shape
+block tags and its sidebars without indentation, gives print-site's script to
+the book alone and leaves out the theme's files no browser loads (``sop_handbook.site``). Those settings shape
 every page the same way whatever makes the page, so the floor has them too
 (and so has the book, mkdocs-print-site-plugin's page: what each SOP page prints):
 the ratio then measures what reading the sources, the macros, mermaid2 and
@@ -38,18 +38,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.drop_unused_theme_files(files, config)
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return site.compact_navigation(print_site.without_script(output))
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return print_site.without_script(output_content)
-
-
 @event_priority(-100)  # after mkdocs-print-site-plugin's, as the handbook's hooks
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    site.book_contents(nav, config, site.Build())  # the book holds the same pages as the handbook's
+    site.book_contents(nav, config, site.Build())  # the same pages as the handbook's, its script for it alone
     return nav
+
+
+@event_priority(50)  # as the handbook's: before mkdocs-print-site-plugin renders the book
+def on_post_build(config: MkDocsConfig) -> None:
+    print_site.put_script_back(config)
 
 
 @event_priority(-100)
