@@ -20,7 +20,7 @@ from .fragments import (
 )
 from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
 from .templates import directory_urls, render
-from .text import tanggal
+from .text import h, tanggal
 
 
 def sop_page(
@@ -205,8 +205,9 @@ def total_waktu(sop: Sop) -> str:
 
 
 def _catatan(sop: Sop) -> list[str]:
-    """The source notes of an SOP, then of its steps."""
-    return [*sop.catatan_sumber, *(f"Langkah {step.no}: {step.catatan}" for step in sop.langkah if step.catatan)]
+    """The source notes of an SOP, then of its steps ("Langkah <no>: " and the note, each as it is written)."""
+    steps = [Markup(f"Langkah {step.no}: {h(step.catatan)}") for step in sop.langkah if step.catatan]
+    return [*sop.catatan_sumber, *steps]
 
 
 def catatan_sumber(sop: Sop, templates: jinja2.Environment | None = None) -> str:

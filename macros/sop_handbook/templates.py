@@ -11,7 +11,8 @@ unless it is ``Markup`` (a fragment the renderers already made safe, or what
 a template made itself: a macro's output, a ``{% set %}`` block): the
 templates cannot forget an escape, and an agency's template writes source
 text as inertly as the package's. Besides its values, a template has the
-``GLOBALS`` and the ``md`` filter (text as inert inline Markdown, for headings).
+``GLOBALS``, the ``md`` filter (text as inert inline Markdown, for headings) and
+the ``teks`` filter (text escaped now, e.g. each item of a list before ``join``).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def environment(folders: Iterable[str | Path], directory_urls: bool = True) -> j
     )
     env.globals.update(_globals(directory_urls))
     env.filters["md"] = lambda text: Markup(md(text))  # text as inert inline Markdown: headings
+    env.filters["teks"] = _inert  # text as inert HTML now: each item of a list before it is joined
     return env
 
 
