@@ -130,3 +130,35 @@ def test_built_pages_carry_the_titles(real_site):
     assert glossary.count("<tr><td><strong>") == 28
     for page in real_site.site.rglob("*.html"):
         assert not re.search(r"<abbr[^>]*><abbr", page.read_text(encoding="utf-8")), page  # never wrapped twice
+
+
+def test_the_templates_title_abbreviations_in_text_and_nowhere_else(handbook, tmp_path):
+    """The pages' templates give abbreviations their titles as they write them: the templates' own text and
+    the values in an element's text, not attributes, headings, code or the diagram's source; the book's
+    copy (the plain templates) has none, as its print would not show them."""
+    from sop_handbook import render_pages, render_sop, resources, templates
+
+    entries = (*ENTRIES, Singkatan("SOP", "Standar Operasional Prosedur"), Singkatan("LKPJ", "Laporan <K>"))
+    titled = templates.environment([resources.THEME], glosarium=entries)
+    sop = handbook.sop("penyusunan-lkpj")
+    page = render_sop.sop_page(sop, handbook, templates=titled)
+    lkpj = '<abbr title="Laporan &lt;K&gt;">LKPJ</abbr>'
+    assert f"<h1>Penyusunan {lkpj}</h1>" in page  # a value
+    assert '<th scope="row">Nomor <abbr title="Standar Operasional Prosedur">SOP</abbr></th>' in page  # its text
+    assert not re.search(r'="[^"]*<abbr', page)  # no attribute holds one
+    assert not re.search(r"^#.*<abbr", page, re.M)  # headings are the abbr extension's
+    fence = page.split("```mermaid\n")[1].split("```")[0]
+    assert "<abbr" not in fence and "LKPJ" in fence  # the diagram's source as Mermaid gets it
+    assert page.count("<abbr") > 10 and "<abbr" not in render_sop.sop_page(sop, handbook)  # none without a glossary
+    assert "<abbr" not in render_sop.book_copy(sop, handbook, templates=templates.environment([resources.THEME]))
+    # A value holding an abbreviation in an attribute stays whole there: the monitoring form's data.
+    data = render_pages.formulir_monitoring(handbook, titled).split('data-sop="')[1].split('"')[0]
+    assert "&quot;Penyusunan LKPJ&quot;" in data and "abbr" not in data
+    # An agency's own template of that folder gets the titles too.
+    own = tmp_path / "tema" / "partials" / "sop"
+    own.mkdir(parents=True)
+    (own / "kop.html").write_text('<p class="sop-kop">SK {{ sop.nama }}</p><a title="SK">x</a>', encoding="utf-8")
+    kop = render_sop.kop(sop, templates.environment([tmp_path / "tema", resources.THEME], glosarium=entries))
+    assert kop == (
+        f'<p class="sop-kop"><abbr title="Surat Keputusan">SK</abbr> Penyusunan {lkpj}</p><a title="SK">x</a>'
+    )

@@ -7,9 +7,12 @@ the pieces inside their cells, the templates' globals (``templates.GLOBALS``).
 from __future__ import annotations
 
 from . import links
+from .glosarium import abbreviate
 from .legal import judul_lengkap, sitasi
-from .model import Instansi, Keterkaitan, Peran, Peraturan, Sop, Unit
+from .model import Instansi, Keterkaitan, Peran, Peraturan, Singkatan, Sop, Unit
 from .text import h
+
+Glosarium = tuple[Singkatan, ...]  # the abbreviations whose hover titles a piece gets (none: no titles)
 
 KOSONG = '<span class="sop-kosong">Tidak tercantum</span>'
 TIDAK_TERBACA = '<span class="sop-kosong">Tidak terbaca di salinan</span>'  # in the document, not legible in the copy
@@ -21,28 +24,32 @@ REKONSTRUKSI_NOTE = (
 REKONSTRUKSI_MARK = '<sup class="sop-rekonstruksi" title="Pelaksana direkonstruksi">※</sup>'
 
 
-def sop_link(target: Sop, from_src: str, directory_urls: bool = True) -> str:
-    """A link to an SOP's page, labelled with its name."""
+def sop_link(target: Sop, from_src: str, directory_urls: bool = True, glosarium: Glosarium = ()) -> str:
+    """A link to an SOP's page, labelled with its name (its abbreviations titled from ``glosarium``)."""
     href = links.relative_url(from_src, links.sop_src(target), directory_urls)
-    return f'<a href="{href}">{h(target.judul_tampil)}</a>'
+    return f'<a href="{href}">{abbreviate(h(target.judul_tampil), glosarium)}</a>'
 
 
-def peran_link(instansi: Instansi, unit: Unit, peran: Peran, from_src: str, directory_urls: bool = True) -> str:
+def peran_link(
+    instansi: Instansi, unit: Unit, peran: Peran, from_src: str, directory_urls: bool = True, glosarium: Glosarium = ()
+) -> str:
     """A link to a role's page, labelled with the role (and the office filling it)."""
     href = links.relative_url(from_src, links.peran_src(instansi, unit, peran), directory_urls)
-    return f'<a href="{href}">{h(peran.label)}</a>'
+    return f'<a href="{href}">{abbreviate(h(peran.label), glosarium)}</a>'
 
 
-def peraturan_link(peraturan: Peraturan, from_src: str, full: bool = True, directory_urls: bool = True) -> str:
+def peraturan_link(
+    peraturan: Peraturan, from_src: str, full: bool = True, directory_urls: bool = True, glosarium: Glosarium = ()
+) -> str:
     """A link to a regulation's page, labelled with its citation (in full, or its short form)."""
     label = judul_lengkap(peraturan) if full else sitasi(peraturan)
     href = links.relative_url(from_src, links.peraturan_src(peraturan), directory_urls)
-    return f'<a href="{href}">{h(label)}</a>'
+    return f'<a href="{href}">{abbreviate(h(label), glosarium)}</a>'
 
 
-def sop_luar(relation: Keterkaitan) -> str:
+def sop_luar(relation: Keterkaitan, glosarium: Glosarium = ()) -> str:
     """An SOP outside the handbook as written: its name (a link only to an http(s) address) and agency."""
     url = links.luar(relation.url)
-    nama = h(relation.nama or "")
+    nama = abbreviate(h(relation.nama or ""), glosarium)
     label = f'<a href="{h(url)}" rel="external noopener">{nama}</a>' if url else nama
-    return f"{label} ({h(relation.instansi)})" if relation.instansi else label
+    return f"{label} ({abbreviate(h(relation.instansi), glosarium)})" if relation.instansi else label

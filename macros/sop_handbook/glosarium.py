@@ -1,8 +1,10 @@
 """The glossary of abbreviations: built from ``glosarium.yaml``, shown as hover titles.
 
-Generated HTML gets ``<abbr title="...">`` around each abbreviation (text only,
-never inside tags, code or a Mermaid fence); hand-written Markdown pages get
-the same through Python-Markdown's ``abbr`` definitions.
+Generated pages get ``<abbr title="...">`` around each abbreviation of their
+text (never inside tags, code or a Mermaid fence) as their templates write
+it (``templates.HoverTitles`` calls ``abbreviate`` on each template's text
+and each value it writes); hand-written Markdown pages get the same through
+Python-Markdown's ``abbr`` definitions.
 """
 
 from __future__ import annotations

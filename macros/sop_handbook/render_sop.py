@@ -20,7 +20,7 @@ from .fragments import (
 )
 from .model import TIDAK_TERCANTUM, Handbook, Langkah, Sop
 from .templates import directory_urls, render
-from .text import h, tanggal
+from .text import tanggal
 
 
 def sop_page(
@@ -204,10 +204,11 @@ def total_waktu(sop: Sop) -> str:
     return text
 
 
-def _catatan(sop: Sop) -> list[str]:
-    """The source notes of an SOP, then of its steps ("Langkah <no>: " and the note, each as it is written)."""
-    steps = [Markup(f"Langkah {step.no}: {h(step.catatan)}") for step in sop.langkah if step.catatan]
-    return [*sop.catatan_sumber, *steps]
+def _catatan(sop: Sop) -> list[tuple[int | None, str]]:
+    """The source notes of an SOP, then of its steps, each with its step's number (None: the SOP's)."""
+    return [(None, note) for note in sop.catatan_sumber] + [
+        (step.no, step.catatan) for step in sop.langkah if step.catatan
+    ]
 
 
 def catatan_sumber(sop: Sop, templates: jinja2.Environment | None = None) -> str:

@@ -50,7 +50,7 @@ from . import (
     search,
     templates,
 )
-from .glosarium import abbreviate, markdown_definitions
+from .glosarium import markdown_definitions
 from .legal import JENIS, sitasi, urutan
 from .loader import GLOSARIUM, ORGANISASI, PERATURAN, SOURCE_DIR, load_project
 from .model import Handbook, Sop
@@ -77,7 +77,8 @@ class Build:
     sumber: str = SOURCE_DIR  # the sources' folder, relative to mkdocs.yml's
     sop_pages: dict[str, Sop] = field(default_factory=dict)  # each SOP by its page's path (links.sop_src)
     drawn: dict[str, Callable[[], str]] = field(default_factory=dict)  # the pages drawn from the model, by path
-    templates: jinja2.Environment | None = None  # the markup's templates, the handbook's custom_dir first
+    templates: jinja2.Environment | None = None  # the pages' templates, the handbook's custom_dir first
+    plain_templates: jinja2.Environment | None = None  # the same without hover titles: the book, source pages
     preload: mermaid_preload.Preload | None = None  # Mermaid's preload link on pages with a diagram (main.html)
 
 
@@ -128,17 +129,19 @@ def configure(
     _search_in_indonesian(config)
     if config.plugins.get("macros") is None:  # the standard pages call its macros
         raise PluginError("sop_handbook: plugin 'macros' (mkdocs-macros) harus dipasang di mkdocs.yml")
-    markup = templates.environment(config.theme.dirs, config.use_directory_urls)
+    markup = templates.environment(config.theme.dirs, config.use_directory_urls, handbook.glosarium)
+    plain = templates.environment(config.theme.dirs, config.use_directory_urls)
     build = Build(
         handbook=handbook,
         source_dates=source_dates(root, sumber),
-        cover=render_pages.sampul_buku(handbook, config.site_name, markup),
+        cover=render_pages.sampul_buku(handbook, config.site_name, plain),
         book=print_site.plugin(config) is not None,
         pdfs=pdfs and not serving,
         kertas=kertas,
         sumber=sumber,
         sop_pages={links.sop_src(sop): sop for sop in handbook.sops},
         templates=markup,
+        plain_templates=plain,
         preload=_mermaid_preload(config),
     )
     build.drawn = drawn_pages(build)
@@ -390,7 +393,7 @@ def book_page(page: Page, build: Build) -> None:
     sop = build.sop_pages.get(page.file.src_uri)
     if sop is None or build.handbook is None or not hasattr(page, "html"):
         return
-    page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas], build.templates)
+    page.html = render_sop.book_copy(sop, build.handbook, bagan.KERTAS[build.kertas], build.plain_templates)
 
 
 # Material's partials that draw the sidebars: every item of the navigation and of the table of contents.
@@ -550,7 +553,7 @@ def add_pages(files: Files, config: MkDocsConfig, build: Build) -> Files:
         text = path.read_text(encoding="utf-8-sig")
         lines = noted.get(file, set())
         html = render_pages.sumber_page(
-            file, text, config.site_name, made_into.get(file), edit_url, lines, build.templates
+            file, text, config.site_name, made_into.get(file), edit_url, lines, build.plain_templates
         )
         files.append(File.generated(config, links.sumber_src(file), content=html))
     files.append(File.generated(config, links.API_SOPS, content=export.sops_json(handbook, config.use_directory_urls)))
@@ -568,11 +571,11 @@ _GENERATED = "render_macros: false\n"
 
 def page_markdown(markdown: str, page: Page, build: Build) -> str:
     """A page's Markdown as the build gives it: an SOP's, a role's or a regulation's page drawn from the
-    model (``build.drawn``), each with the glossary's hover titles on its abbreviations; every page then
-    gets the glossary's definitions for the abbreviations of its own text (``append_abbreviations``)."""
+    model (``build.drawn``, whose templates give its abbreviations the glossary's hover titles); every page
+    then gets the glossary's definitions for the abbreviations of its own text (``append_abbreviations``)."""
     draw = build.drawn.get(page.file.src_uri)
     if draw is not None and build.handbook is not None:
-        markdown = abbreviate(draw(), build.handbook.glosarium) + "\n"
+        markdown = draw() + "\n"
     return append_abbreviations(markdown, build)
 
 
@@ -647,7 +650,8 @@ def _error_site(files: Files, config: MkDocsConfig, error: SourceError) -> Files
 def define_macros(env: Any, build: Build) -> None:
     """Register the macros that pages use (mkdocs-macros ``define_env``).
 
-    Every macro's output gets the glossary's hover titles on its abbreviations.
+    Every macro draws with the pages' templates, which give the abbreviations of its text the glossary's
+    hover titles (``templates.HoverTitles``).
     """
     handbook = build.handbook
     if handbook is None:
@@ -658,7 +662,7 @@ def define_macros(env: Any, build: Build) -> None:
         return str(env.page.file.src_uri)
 
     def macro(name: str, render: Callable[..., str]) -> None:
-        env.macro(lambda *args: abbreviate(render(*args), handbook.glosarium), name)
+        env.macro(render, name)
 
     macro("daftar_sop", lambda: render_pages.daftar_sop(handbook, here(), build.templates))
     macro("catatan_mutu", lambda: render_pages.catatan_mutu(handbook, here(), build.templates))

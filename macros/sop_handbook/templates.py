@@ -18,15 +18,19 @@ the ``teks`` filter (text escaped now, e.g. each item of a list before ``join``)
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
 from markupsafe import Markup
 
 from . import fragments, links
+from .glosarium import abbreviate
 from .legal import judul_lengkap
+from .model import Singkatan
 from .resources import THEME
 from .text import h, md, tanggal
 
@@ -38,24 +42,38 @@ def _inert(value: Any) -> Markup:
     return Markup(h(str(value)))
 
 
+def _text(value: Any, glosarium: tuple[Singkatan, ...]) -> Markup:
+    """A value written in an element's text: Markup as it is, anything else escaped (``text.h``) with the
+    hover titles of ``glosarium`` on its abbreviations."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(abbreviate(h(str(value)), glosarium))
+
+
 def _markup(make: Any) -> Any:
     """``make`` returning Markup: what the package's helpers make is safe HTML already."""
     return lambda *args, **kwargs: Markup(make(*args, **kwargs))
 
 
-def _globals(directory_urls: bool) -> dict[str, Any]:
+def _globals(directory_urls: bool, glosarium: tuple[Singkatan, ...] = ()) -> dict[str, Any]:
     """What every template may use besides its values: the pieces of HTML the pages share (links to the
     handbook's pages from the page at ``dari``, in the build's URL style; the marks of an empty field) and
     the dates as pages write them."""
     return {
         # (sop, dari): the SOP's page, labelled with its name
-        "tautan_sop": _markup(functools.partial(fragments.sop_link, directory_urls=directory_urls)),
+        "tautan_sop": _markup(
+            functools.partial(fragments.sop_link, directory_urls=directory_urls, glosarium=glosarium)
+        ),
         # (instansi, unit, peran, dari): the role's page
-        "tautan_peran": _markup(functools.partial(fragments.peran_link, directory_urls=directory_urls)),
+        "tautan_peran": _markup(
+            functools.partial(fragments.peran_link, directory_urls=directory_urls, glosarium=glosarium)
+        ),
         # (peraturan, dari, full=True): the regulation's page, labelled with its citation
-        "tautan_peraturan": _markup(functools.partial(fragments.peraturan_link, directory_urls=directory_urls)),
+        "tautan_peraturan": _markup(
+            functools.partial(fragments.peraturan_link, directory_urls=directory_urls, glosarium=glosarium)
+        ),
         # (keterkaitan): an SOP outside the handbook, as written
-        "tautan_luar": _markup(fragments.sop_luar),
+        "tautan_luar": _markup(functools.partial(fragments.sop_luar, glosarium=glosarium)),
         # (peraturan): its citation in full
         "judul_peraturan": judul_lengkap,
         # (dari, ke): the address of page ``ke`` from page ``dari``
@@ -71,16 +89,60 @@ def _globals(directory_urls: bool) -> dict[str, Any]:
         "tidak_terbaca": Markup(fragments.TIDAK_TERBACA),
         # the build's URL style, for the renderers' own links (``directory_urls``)
         _URL_STYLE: directory_urls,
+        # (value): a value in an element's text, escaped, its abbreviations with their hover titles
+        "singkat": functools.partial(_text, glosarium=glosarium),
+        _GLOSSARY: glosarium,
     }
 
 
 _URL_STYLE = "directory_urls"
-GLOBALS = tuple(_globals(True))  # their names
+_GLOSSARY = "glosarium"
+GLOBALS = tuple(name for name in _globals(True) if name not in (_URL_STYLE, _GLOSSARY))  # their names
 
 
-def environment(folders: Iterable[str | Path], directory_urls: bool = True) -> jinja2.Environment:
+# A template's source in the parts that the glossary's hover titles treat alike: left as they are (a
+# comment, a Mermaid fence, an element whose text is code or an abbreviation, a tag with its attributes, a
+# Markdown heading line (the abbr extension titles headings), a block tag), a value written (an
+# expression), and the text between them.
+_SOURCE = re.compile(
+    r"(?P<kept>\{#.*?#\}|```mermaid\n.*?```|<(?P<tag>(?i:code|abbr|pre|script|style)\b)[^>]*>.*?</(?P=tag)\s*>"
+    r"|<[^>]+>|(?:^|(?<=\n))[ \t]*\#[^\n]*|\{%.*?%\})"
+    r"|\{\{(?P<left>-?)(?P<value>.*?)(?P<right>-?)\}\}",
+    re.DOTALL,
+)
+
+
+class HoverTitles(jinja2.ext.Extension):
+    """The glossary's hover titles (``<abbr title="...">``) in the templates of ``partials/sop/``, as they
+    are compiled: an abbreviation of a template's own text gets its title there and then, and every value
+    written in the text of an element goes through ``singkat`` (escaped, its abbreviations titled). Values
+    in a tag (attributes), code, headings (which Markdown's abbr extension titles) and the diagram's source
+    are written as they are. The glossary is the environment's ``glosarium``; without one, nothing changes.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        entries: tuple[Singkatan, ...] = self.environment.globals.get(_GLOSSARY, ())  # type: ignore[assignment]
+        if not entries or not (name or "").startswith("partials/sop/"):
+            return source
+
+        def part(match: re.Match[str]) -> str:
+            if match.group("kept") is not None:
+                return match.group()
+            return f"{{{{{match['left']} singkat({match['value']}) {match['right']}}}}}"
+
+        parts, end = [], 0
+        for match in _SOURCE.finditer(source):
+            parts += [abbreviate(source[end : match.start()], entries), part(match)]
+            end = match.end()
+        return "".join([*parts, abbreviate(source[end:], entries)])
+
+
+def environment(
+    folders: Iterable[str | Path], directory_urls: bool = True, glosarium: tuple[Singkatan, ...] = ()
+) -> jinja2.Environment:
     """The templates of ``folders``, the first holding a name winning (the theme's dirs, in order), linking
-    pages by directory URLs or, without ``directory_urls``, by file (``links``)."""
+    pages by directory URLs or, without ``directory_urls``, by file (``links``); the abbreviations of
+    ``glosarium`` in their text get its hover titles (``HoverTitles``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         # Every {{ }} goes through _inert, which escapes as text.h does and passes Markup through; autoescape
@@ -91,10 +153,11 @@ def environment(folders: Iterable[str | Path], directory_urls: bool = True) -> j
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=[HoverTitles],
     )
-    env.globals.update(_globals(directory_urls))
+    env.globals.update(_globals(directory_urls, glosarium))
     env.filters["md"] = lambda text: Markup(md(text))  # text as inert inline Markdown: headings
-    env.filters["teks"] = _inert  # text as inert HTML now: each item of a list before it is joined
+    env.filters["teks"] = env.globals["singkat"]  # text as inert HTML now: each item of a list before join
     return env
 
 
@@ -103,6 +166,7 @@ def directory_urls(templates: jinja2.Environment | None) -> bool:
     return bool((templates or package()).globals[_URL_STYLE])
 
 
+@functools.cache
 def package() -> jinja2.Environment:
     """The package's own templates, for renderers called outside a build (tests, the command line)."""
     return environment([THEME])
