@@ -168,9 +168,8 @@ def sumber_page(
     """
     src = links.sumber_src(file)
     lines = h_code(text).splitlines()  # escaping adds no line break: escaped once, then split
-    for n in marked:
-        if 1 <= n <= len(lines):
-            lines[n - 1] = f'<span id="{links.baris(n)}">{lines[n - 1]}</span>'
+    anchors = {n: links.baris(n) for n in marked}
+    isi = [(anchors.get(n, ""), Markup(line)) for n, line in enumerate(lines, 1)]
     by_directory = directory_urls(templates)
     dibuat = (made_into[0], links.relative_url(src, made_into[1], by_directory)) if made_into else None
     page = render(
@@ -183,7 +182,8 @@ def sumber_page(
         sunting=edit_url or "",
         css=posixpath.relpath(SUMBER_CSS, posixpath.dirname(src)),
         nomor=Markup("\n".join(str(n) for n in range(1, len(lines) + 1))),
-        isi=Markup("\n".join(lines)),
+        isi=isi,
+        baris_baru=Markup("\n"),
         jumlah=len(lines),
     )
     return page + "\n"
