@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .model import Singkatan
 from .problems import Problem
@@ -62,19 +63,30 @@ def _pattern(entries: tuple[Singkatan, ...]) -> re.Pattern[str] | None:
 
 def abbreviate(html: str, entries: tuple[Singkatan, ...]) -> str:
     """Wrap every abbreviation in the text of ``html`` with its full form as a title (one pass over the text)."""
+    return abbreviator(entries)(html)
+
+
+@functools.lru_cache(maxsize=8)
+def abbreviator(entries: tuple[Singkatan, ...]) -> Callable[[str], str]:
+    """``abbreviate`` for one glossary, its expression and titles made once: for the many short texts of a
+    page (``templates.HoverTitles``)."""
     pattern = _pattern(entries)
     if pattern is None:
-        return html
+        return lambda html: html
     titles = _titles(entries)
-    text = "\n" + html  # a heading on the first line starts after a line break too
 
-    def wrap(match: re.Match[str]) -> str:
-        found = match.group()
-        if found[0] in _SKIP_STARTS or _WORD_BEFORE.match(text, match.start() - 1):
-            return found
-        return f'<abbr title="{titles[found]}">{found}</abbr>'
+    def wrapped(html: str) -> str:
+        text = "\n" + html  # a heading on the first line starts after a line break too
 
-    return pattern.sub(wrap, text)[1:]
+        def wrap(match: re.Match[str]) -> str:
+            found = match.group()
+            if found[0] in _SKIP_STARTS or _WORD_BEFORE.match(text, match.start() - 1):
+                return found
+            return f'<abbr title="{titles[found]}">{found}</abbr>'
+
+        return pattern.sub(wrap, text)[1:]
+
+    return wrapped
 
 
 @functools.lru_cache(maxsize=8)

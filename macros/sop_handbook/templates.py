@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ import jinja2.ext
 from markupsafe import Markup
 
 from . import fragments, links
-from .glosarium import abbreviate
+from .glosarium import abbreviate, abbreviator
 from .legal import judul_lengkap
 from .model import Singkatan
 from .resources import THEME
@@ -42,12 +42,15 @@ def _inert(value: Any) -> Markup:
     return Markup(h(str(value)))
 
 
-def _text(value: Any, glosarium: tuple[Singkatan, ...]) -> Markup:
-    """A value written in an element's text: Markup as it is, anything else escaped (``text.h``) with the
-    hover titles of ``glosarium`` on its abbreviations."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(abbreviate(h(str(value)), glosarium))
+def _text(glosarium: tuple[Singkatan, ...]) -> Callable[[Any], Markup]:
+    """How a value is written in an element's text: Markup as it is, anything else escaped (``text.h``) with
+    the hover titles of ``glosarium`` on its abbreviations."""
+    titled = abbreviator(glosarium)
+
+    def text(value: Any) -> Markup:
+        return value if isinstance(value, Markup) else Markup(titled(h(str(value))))
+
+    return text
 
 
 def _markup(make: Any) -> Any:
@@ -90,7 +93,7 @@ def _globals(directory_urls: bool, glosarium: tuple[Singkatan, ...] = ()) -> dic
         # the build's URL style, for the renderers' own links (``directory_urls``)
         _URL_STYLE: directory_urls,
         # (value): a value in an element's text, escaped, its abbreviations with their hover titles
-        "singkat": functools.partial(_text, glosarium=glosarium),
+        "singkat": _text(glosarium),
         _GLOSSARY: glosarium,
     }
 
